@@ -224,7 +224,8 @@ class CharacterProfile(Artifact):
     signature_colors: list[str] = Field(default_factory=list, description="Hex colours that identify them in every frame.")
     props: list[str] = Field(default_factory=list, description="Objects they carry.")
     voice_notes: str = Field("", description="How they speak.")
-    figure: dict[str, float] = Field(default_factory=dict, description="Previs figure proportions: height, width, head.")
+    silhouette: Literal["human", "child", "robot", "animal"] = Field("human", description="Body type the previs renderer draws.")
+    figure: dict[str, float] = Field(default_factory=dict, description="Previs figure proportions relative to an average adult: height, width, head (1.0 = average).")
     sheet: str | None = Field(None, description="Project-relative path of the reference sheet image.")
 
 

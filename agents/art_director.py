@@ -1,0 +1,52 @@
+"""Art director (SOP step 3): lock the style before anything is drawn.
+
+Tools: palette science (harmony schemes, warm/cool contrast, ΔE2000 through
+coloraide), style proposals from the brief's mood and the person's style
+text, comparisons of the candidates on the same key shot, and the style memory
+where the chosen look is locked for every later frame.
+"""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+
+from agents.stage import progress
+from graph.context import FilmContext
+from graph.state import FilmState, Shot
+from memory.store import CrewMemory
+from tools.cast.extract import extract_cast
+from tools.previs.comparison import render_comparison
+from tools.previs.render import frame_size
+from tools.style.bible import propose_styles
+from tools.style.files import write_bible
+
+
+def key_shot(state: FilmState) -> Shot:
+    """The shot that best shows a look: the widest shot with most characters in the first scenes."""
+    order = {"EWS": 0, "WS": 1, "MWS": 2, "TWO": 3, "MS": 4}
+    shots = state.shotlist.shots
+    return min(shots, key=lambda s: (-len([x for x in s.subjects if x.isupper()]), order.get(s.size, 9), s.scene))
+
+
+def art_director(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
+    """Propose three looks and render them on the same key shot for comparison."""
+    progress("style", 0, 2, "proposing looks")
+    candidates = propose_styles(state.brief, state.script, n=3, note=state.revise_note)
+    shot = key_shot(state)
+    scene = state.script.scenes[shot.scene - 1]
+    # A provisional cast, only so the comparison shows people in each look.
+    provisional = extract_cast(state.script, candidates[0], seed=state.brief.seed)
+    progress("style", 1, 2, "rendering comparisons")
+    render_comparison(candidates, shot, scene, provisional, runtime.context.project / "style" / "comparisons",
+                      size=frame_size(state.brief.aspect))
+    progress("style", 2, 2, "comparisons ready")
+    return {"style_candidates": candidates, "revise_note": "",
+            "notes": [f"art director: {len(candidates)} looks on shot {shot.id}: " + "; ".join(c.name for c in candidates)]}
+
+
+def lock_style(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
+    """Write the chosen style bible and lock it in the style memory."""
+    project = runtime.context.project
+    write_bible(state.style, project / "style")
+    CrewMemory(project / "memory").save_style(state.style, locked=True)
+    return {"notes": [f"art director: style '{state.style.name}' locked ({state.style.harmony} palette, {state.style.lighting})"]}

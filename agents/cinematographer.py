@@ -1,0 +1,175 @@
+"""Cinematographer (SOP steps 2 and 4): the shot list, and the storyboard batch.
+
+Tools: a rule-based breakdown into real camera language, a continuity checker,
+one-shot changes from a note, CSV/PDF exports, and the images provider (the
+previs renderer offline) for storyboard frames with variants that vary only
+framing. Every frame is checked by the consistency tools and the best variant
+of each shot is preselected.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from langgraph.runtime import Runtime
+from PIL import Image
+
+from agents.stage import progress, rel
+from graph.context import FilmContext
+from graph.state import CharacterProfile, FilmState, Frame, Shot, ShotList, StyleBible
+from memory.store import CrewMemory
+from tools.atomic import content_hash, temp_path_for, write_json, write_text
+from tools.cache import AssetCache, publish
+from tools.cast.lock import enforce_lock
+from tools.cast.qc import CHARACTER_THRESHOLD, qc_frames, score_character, write_qc_report
+from tools.errors import BadInput
+from tools.previs.contact import contact_sheet
+from tools.previs.render import frame_size
+from tools.providers.images import ImageRequest, build_image_prompt, images_provider
+from tools.shots.breakdown import break_down
+from tools.shots.export import write_shotlist_csv, write_storyboard_pdf
+from tools.shots.io import shotlist_json
+from tools.shots.revise import apply_shot_note
+from tools.shots.rules import check_shots
+from tools.style.compliance import STYLE_THRESHOLD, style_score
+
+REGENERATE_ATTEMPTS = 2
+
+
+def write_shotlist(shotlist: ShotList, project: Path) -> None:
+    write_text(project / "shots" / "shotlist.json", shotlist_json(shotlist))
+    write_shotlist_csv(shotlist, project / "shots" / "shotlist.csv")
+
+
+def cinematographer(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
+    """Break the script into shots (or change only the shots a revise note names)."""
+    note = state.revise_note
+    progress("shots", 0, 1, "breaking down the script")
+    notes: list[str] = []
+    if note and state.shotlist is not None:
+        try:
+            shotlist, changed = apply_shot_note(state.shotlist, note)
+            notes.append(f"cinematographer: changed shot(s) {', '.join(changed)} only: {note}")
+        except BadInput:
+            shotlist = break_down(state.script, _shot_time(state), note=note)
+            notes.append(f"cinematographer: new breakdown with the note: {note}")
+    else:
+        shotlist = break_down(state.script, _shot_time(state), note=note)
+    violations = check_shots(shotlist, state.script)
+    write_shotlist(shotlist, runtime.context.project)
+    progress("shots", 1, 1, f"{len(shotlist.shots)} shots")
+    notes.append(f"cinematographer: {len(shotlist.shots)} shots, {len(violations)} continuity issues")
+    return {"shotlist": shotlist, "shot_violations": violations, "revise_note": "", "notes": notes}
+
+
+def _shot_time(state: FilmState) -> float:
+    return state.brief.length_s
+
+
+# --------------------------------------------------------------------------- storyboard batch
+
+
+def _locked_look(state: FilmState, project: Path) -> tuple[StyleBible, list[CharacterProfile]]:
+    """The storyboard draws from what is locked in memory, not from loose state."""
+    memory = CrewMemory(project / "memory")
+    style = memory.locked_style() or state.style
+    by_name = {p.name: p for p in memory.characters()}
+    cast = [by_name.get(p.name, p) for p in state.cast]
+    return style, cast
+
+
+def _frame_quality(image: Image.Image, boxes: dict, cast: list[CharacterProfile], style: StyleBible) -> float:
+    """One number to compare variants: the weakest character score and the style score."""
+    scores = [score_character(image, tuple(boxes[p.name]) if p.name in boxes else None, p)[0]
+              for p in cast if p.name in boxes]
+    s_score, _ = style_score(image, style)
+    return min(scores + [1.0]) * 0.6 + s_score * 0.4 if scores else s_score
+
+
+def _draw(shot: Shot, state: FilmState, style: StyleBible, cast: list[CharacterProfile], variant: int,
+          seed: int, context: FilmContext, cache: AssetCache) -> tuple[Path, dict, str]:
+    scene = state.script.scenes[shot.scene - 1]
+    size = frame_size(state.brief.aspect)
+    in_shot = [p for p in cast if p.name in shot.subjects]
+    key = content_hash("frame", context.images, shot, scene.heading, scene.interior, scene.time_of_day,
+                       style, in_shot, size, variant, seed)
+    cached = cache.get("frames", key, ".png")
+    meta = cache.meta("frames", key)
+    if cached and meta is not None:
+        return cached, meta["boxes"], key
+    request = ImageRequest(shot=shot, scene=scene, style=style, cast=in_shot, size=size, variant=variant,
+                           seed=seed, prompt=build_image_prompt(shot, scene, style, in_shot))
+    rendered = images_provider(context.images).generate(request)
+    target = cache.path("frames", key, ".png")
+    tmp = temp_path_for(target)
+    rendered.image.save(tmp, format="PNG")
+    tmp.replace(target)
+    boxes = {name: list(map(int, box)) for name, box in rendered.boxes.items()}
+    cache.put_meta("frames", key, {"boxes": boxes, "shot": shot.id, "variant": variant})
+    return target, boxes, key
+
+
+def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
+    """Frames for every shot in the locked style and cast, N variants each, best one preselected."""
+    context = runtime.context
+    project = context.project
+    shotlist, notes, touched = state.shotlist, [], None
+    if state.revise_note:
+        try:
+            shotlist, touched = apply_shot_note(shotlist, state.revise_note)
+            notes.append(f"cinematographer: redrew shot(s) {', '.join(touched)}: {state.revise_note}")
+            write_shotlist(shotlist, project)
+        except BadInput as err:
+            notes.append(f"cinematographer: note not applied ({err})")
+    style, cast = _locked_look(state, project)
+    cache = AssetCache(project)
+
+    shots = []
+    for shot in shotlist.shots:
+        fixed, corrections = enforce_lock(shot.description, cast)
+        if corrections:
+            notes.extend(f"consistency: shot {shot.id}: {c}" for c in corrections)
+            shot = shot.model_copy(update={"description": fixed})
+        shots.append(shot)
+    shotlist = ShotList(shots=shots)
+
+    frames: dict[str, list[Frame]] = {}
+    chosen: dict[str, int] = {}
+    total = len(shots) * context.variants
+    for i, shot in enumerate(shots):
+        options = []
+        for variant in range(context.variants):
+            progress("storyboard", i * context.variants + variant, total, f"shot {shot.id} v{variant}")
+            best = None
+            for attempt in range(REGENERATE_ATTEMPTS + 1):
+                seed = state.brief.seed + attempt * 101
+                path, boxes, key = _draw(shot, state, style, cast, variant, seed, context, cache)
+                quality = _frame_quality(Image.open(path).convert("RGB"), boxes, cast, style)
+                if best is None or quality > best[0]:
+                    best = (quality, path, boxes, key, seed)
+                if quality >= min(CHARACTER_THRESHOLD, STYLE_THRESHOLD):
+                    break
+                notes.append(f"consistency: shot {shot.id} v{variant} scored {quality:.2f}; regenerating")
+            quality, path, boxes, key, seed = best
+            target = project / "frames" / shot.id / f"{variant}.png"
+            publish(path, target)
+            options.append((quality, Frame(shot_id=shot.id, variant=variant, path=rel(project, target), seed=seed,
+                                           character_boxes=boxes, content_hash=key)))
+        frames[shot.id] = [f for _, f in options]
+        chosen[shot.id] = max(range(len(options)), key=lambda k: options[k][0])
+    progress("storyboard", total, total, "checking every frame")
+
+    picked = [frames[s.id][chosen[s.id]] for s in shots]
+    report = qc_frames(picked, project, cast, style, style_score=style_score)
+    write_qc_report(report, project / "qc")
+    write_storyboard_pdf(shotlist, {f.shot_id: str(project / f.path) for f in picked}, project / "shots" / "storyboard.pdf",
+                         title=state.script.title)
+    for scene in state.script.scenes:
+        scene_frames = [project / f.path for f in picked if f.shot_id.split(".")[0] == str(scene.index)]
+        if scene_frames:
+            contact_sheet(scene_frames, project / "frames" / f"contact_scene_{scene.index}.png",
+                          title=f"{scene.index}. {scene.heading}")
+    write_json(project / "frames" / "chosen.json", chosen)
+    flagged = sum(s.flagged for s in report.shots)
+    notes.append(f"cinematographer: {len(shots)} shots × {context.variants} variants drawn; {flagged} chosen frames flagged by QC")
+    return {"shotlist": shotlist, "frames": frames, "chosen_variant": chosen, "revise_note": "", "notes": notes}

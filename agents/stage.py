@@ -1,0 +1,21 @@
+"""What every agent node shares: progress events and project-relative paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from langgraph.config import get_stream_writer
+
+
+def progress(stage: str, done: int, total: int, label: str = "") -> None:
+    """Tell whoever streams the graph (the CLI's progress bars) how far a stage is."""
+    try:
+        writer = get_stream_writer()
+    except RuntimeError:  # called outside a graph run (unit tests, tools)
+        return
+    writer({"stage": stage, "done": done, "total": total, "label": label})
+
+
+def rel(project: Path, path: Path) -> str:
+    """Project-relative POSIX path, the form artifacts store."""
+    return Path(path).resolve().relative_to(project.resolve()).as_posix()

@@ -1,0 +1,290 @@
+"""The `filmcrew` command: a thin layer over the graph runner and the agents' tools (SPEC §5).
+
+Exit codes: 0 ok; 2 bad input (one line, no traceback); 3 waiting at a gate; 1 anything else.
+With --json, stdout carries only the JSON document; everything else goes to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from tools.errors import BadInput
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  help="A crew of agents that turns a brief or a script into a draft film, one approved stage at a time.")
+err = Console(stderr=True, highlight=False)
+
+EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT, EXIT_WAITING = 0, 1, 2, 3
+MAX_BRIEF_CHARS = 20_000
+MAX_LENGTH_S = 600.0
+ASPECTS = ("16:9", "9:16", "1:1")
+PROJECT_FOLDERS = ("script", "shots", "style", "cast", "frames", "clips", "edit", "qc")
+
+
+# --------------------------------------------------------------------------- input checks
+
+
+def read_text_file(path: Path, what: str, limit: int) -> str:
+    """A small UTF-8 text file or a BadInput saying exactly what is wrong with it."""
+    if not path.exists():
+        raise BadInput(f"{what} not found: {path}")
+    if path.is_dir():
+        raise BadInput(f"{what} is a folder, not a file: {path}")
+    if path.stat().st_size > limit:
+        raise BadInput(f"{what} is larger than {limit // 1024} KB: {path}")
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise BadInput(f"{what} is a binary file, not text: {path}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BadInput(f"{what} is not UTF-8 text: {path}") from None
+    if not text.strip():
+        raise BadInput(f"{what} is empty: {path}")
+    return text
+
+
+def check_brief(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise BadInput("the brief is empty: say in a sentence what the film is about")
+    if len(text) > MAX_BRIEF_CHARS:
+        raise BadInput(f"the brief is longer than {MAX_BRIEF_CHARS} characters; pass a script with --script instead")
+    if sum(ch.isprintable() or ch in "\n\t" for ch in text) < 0.95 * len(text):
+        raise BadInput("the brief looks like binary data, not words")
+    return text
+
+
+def check_length(length: float) -> float:
+    if not math.isfinite(length) or length <= 0:
+        raise BadInput(f"--length must be a positive number of seconds, not {length}")
+    if length > MAX_LENGTH_S:
+        raise BadInput(f"--length is at most {MAX_LENGTH_S:.0f} seconds for a draft film")
+    if length < 10:
+        raise BadInput("--length must be at least 10 seconds (a title, a few shots and an end card)")
+    return length
+
+
+def check_aspect(aspect: str) -> str:
+    if aspect not in ASPECTS:
+        raise BadInput(f"unknown aspect ratio {aspect!r}; use one of {', '.join(ASPECTS)}")
+    return aspect
+
+
+def check_providers(llm: str, images: str, video: str) -> None:
+    offline = {"llm": ("offline", llm), "images": ("previs", images), "video": ("camera", video)}
+    for role, (default, given) in offline.items():
+        if given != default:
+            raise BadInput(f"--{role} {given!r}: only the offline engine ({default}) is available in this version; "
+                           "model engines are not built yet")
+
+
+def project_dir(value: str) -> Path:
+    return Path(value).expanduser().resolve()
+
+
+def slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())[:5]
+    return "-".join(words) or "film"
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def show_outcome(outcome, project: Path) -> int:
+    from graph.runner import Outcome  # noqa: F401  (type only)
+
+    if outcome.status == "done":
+        film = project / "edit" / "full.mp4"
+        err.print(f"[bold green]Draft film ready:[/] {film}")
+        return EXIT_OK
+    if outcome.status == "waiting":
+        gate = outcome.gate
+        err.print(f"\n[bold yellow]Waiting at the {gate['gate']} gate[/] ({gate['stage']})")
+        err.print(f"  {gate['summary']}")
+        for i, choice in enumerate(gate["choices"]):
+            err.print(f"  [{i}] {choice}")
+        for f in gate["files"]:
+            err.print(f"  look at: {project / f}")
+        err.print(f"  answer: filmcrew approve {project} [--pick N]  |  filmcrew revise {project} \"NOTE\"")
+        return EXIT_WAITING
+    err.print(f"[bold red]Stopped before {', '.join(outcome.next) or 'the end'}[/]; "
+              f"run 'filmcrew approve {project}' to continue")
+    return EXIT_ERROR
+
+
+def drive(runner, step, yes: bool, quiet: bool = False) -> int:
+    """Run one step of the graph with progress bars; with --yes keep approving gates to the end."""
+    from graph.state import GateAnswer
+    from studio.progress import RunDisplay
+
+    try:
+        with RunDisplay(err, quiet=quiet) as display:
+            outcome = step(display)
+            while yes and outcome.status == "waiting":
+                err.print(f"  [dim]--yes: approving the {outcome.gate['gate']} gate[/dim]")
+                outcome = runner.resume(GateAnswer(action="approve"), on_event=display)
+    except KeyboardInterrupt:
+        outcome = runner.outcome()
+        where = ", ".join(outcome.next) or outcome.status
+        err.print(f"\n[bold]Interrupted.[/] The last finished stage is checkpointed; next: {where}. "
+                  f"Continue with 'filmcrew approve {runner.project}'.")
+        return EXIT_ERROR
+    return show_outcome(outcome, runner.project)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@app.command()
+def make(
+    brief: Optional[str] = typer.Argument(None, help="The brief, in a sentence or two."),
+    brief_file: Optional[Path] = typer.Option(None, "--brief-file", help="Read the brief from a text file."),
+    script: Optional[Path] = typer.Option(None, "--script", help="Start from a finished Fountain or plain-text script."),
+    project: Optional[str] = typer.Option(None, "--project", help="Project folder (default: ./<brief words>)."),
+    length: float = typer.Option(60.0, "--length", help="Target running time in seconds."),
+    aspect: str = typer.Option("16:9", "--aspect", help="16:9, 9:16 or 1:1."),
+    music: Optional[Path] = typer.Option(None, "--music", help="Music to cut to (wav, flac, mp3)."),
+    style: str = typer.Option("", "--style", help="Style direction, e.g. 'moody ink wash, night, teal and amber'."),
+    yes: bool = typer.Option(False, "--yes", help="Approve every gate with its first choice."),
+    seed: int = typer.Option(7, "--seed", help="Seed for every deterministic choice."),
+    variants: int = typer.Option(3, "--variants", min=1, max=6, help="Storyboard variants per shot."),
+    llm: str = typer.Option("offline", "--llm", help="LLM provider spec."),
+    images: str = typer.Option("previs", "--images", help="Images provider spec."),
+    video: str = typer.Option("camera", "--video", help="Video provider spec."),
+) -> None:
+    """Make a draft film from a brief or a script, stopping at each gate unless --yes."""
+    from graph.context import FilmContext
+    from graph.runner import FilmRunner, ensure_writable
+    from graph.state import Brief, FilmState
+
+    sources = [s for s in (brief, brief_file, script) if s is not None]
+    if len(sources) != 1:
+        raise BadInput("give exactly one of: a brief, --brief-file F, or --script F")
+    check_providers(llm, images, video)
+    length, aspect = check_length(length), check_aspect(aspect)
+    if music is not None and not Path(music).is_file():
+        raise BadInput(f"music file not found: {music}")
+
+    loaded = None
+    if script is not None:
+        from tools.screenplay.fountain_io import load_script
+
+        if Path(script).is_dir():
+            raise BadInput(f"--script is a folder, not a file: {script}")
+        loaded = load_script(script)
+        text = loaded.title
+    elif brief_file is not None:
+        text = check_brief(read_text_file(Path(brief_file), "brief file", 256 * 1024))
+    else:
+        text = check_brief(brief)
+
+    folder = project_dir(project or f"./{slug(text)}")
+    ensure_writable(folder)
+    runner = FilmRunner(folder)
+    if runner.has_run():
+        err.print(f"[dim]{folder} already holds a run; continuing it (use another --project for a new film)[/dim]")
+        current = runner.outcome()
+        if current.status == "waiting" and not yes:
+            raise typer.Exit(show_outcome(current, folder))
+        if current.status == "done":
+            raise typer.Exit(show_outcome(current, folder))
+        # A run stopped mid-stage (Ctrl-C, kill) continues; one waiting at a gate gets --yes answers.
+        raise typer.Exit(drive(runner, lambda d: runner.resume(None, on_event=d), yes))
+
+    context = FilmContext(project_dir=str(folder), llm=llm, images=images, video=video, variants=variants,
+                          music_path=str(Path(music).resolve()) if music else None)
+    initial = FilmState(brief=Brief(text=text, length_s=length, aspect=aspect, style_text=style, seed=seed),
+                        script=loaded)
+    err.print(f"[bold]filmcrew[/] making a {length:.0f} s {aspect} draft film in {folder}")
+    raise typer.Exit(drive(runner, lambda d: runner.start(initial, context, on_event=d), yes))
+
+
+@app.command()
+def approve(
+    project: str = typer.Argument(".", help="Project folder."),
+    pick: Optional[int] = typer.Option(None, "--pick", min=0, help="Choose choice N at this gate."),
+    yes: bool = typer.Option(False, "--yes", help="Then approve every later gate too."),
+) -> None:
+    """Answer the pending gate (approve, or pick a choice) and run to the next gate."""
+    from graph.runner import FilmRunner
+    from graph.state import GateAnswer
+
+    runner = _open(project)
+    answer = GateAnswer(action="pick", pick=pick) if pick is not None else GateAnswer(action="approve")
+    raise typer.Exit(drive(runner, lambda d: runner.resume(answer, on_event=d), yes))
+
+
+@app.command()
+def revise(args: list[str] = typer.Argument(..., help="[DIR] \"NOTE\"")) -> None:
+    """Ask for changes at the pending gate; the note goes to the agent that owns the stage."""
+    from graph.state import GateAnswer
+
+    if len(args) > 2:
+        raise BadInput('usage: filmcrew revise [DIR] "NOTE" (quote the note)')
+    folder, note = (".", args[0]) if len(args) == 1 else (args[0], args[1])
+    if not note.strip():
+        raise BadInput("the revise note is empty: say what to change")
+    runner = _open(folder)
+    if runner.outcome().status != "waiting":
+        raise BadInput("no gate is waiting for an answer in this project")
+    raise typer.Exit(drive(runner, lambda d: runner.resume(GateAnswer(action="revise", note=note.strip()), on_event=d), False))
+
+
+@app.command()
+def status(
+    project: str = typer.Argument(".", help="Project folder."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
+    history: bool = typer.Option(False, "--history", help="Show every gate answer."),
+) -> None:
+    """Where the film stands: the stage, the pending gate and its choices, the artifacts made."""
+    from studio.report import project_status, print_status
+
+    runner = _open(project)
+    report = project_status(runner)
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+    else:
+        print_status(report, Console(highlight=False), history=history)
+    raise typer.Exit(EXIT_WAITING if report["status"] == "waiting" else EXIT_OK)
+
+
+def _open(project: str):
+    from graph.runner import SETTINGS_FILE, FilmRunner
+
+    folder = project_dir(project)
+    if not (folder / SETTINGS_FILE).is_file():
+        raise BadInput(f"{folder} is not a filmcrew project (no {SETTINGS_FILE}); start one with 'filmcrew make'")
+    return FilmRunner(folder)
+
+
+from studio import tools_commands  # noqa: E402,F401  (registers doctor, shots, qc on `app`)
+
+
+def main() -> None:
+    try:
+        app()
+    except BadInput as error:
+        err.print(f"error: {error}", markup=False)
+        sys.exit(EXIT_BAD_INPUT)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(EXIT_ERROR)
+    except Exception as error:  # the last line of defence: one line, never a traceback
+        if os.environ.get("FILMCREW_DEBUG"):
+            raise
+        err.print(f"error: {type(error).__name__}: {error}", markup=False)
+        sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""What `filmcrew status` says: the stage, the pending gate, the artifacts, the history."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from graph.runner import FilmRunner
+
+PROJECT_FOLDERS = ("script", "shots", "style", "cast", "frames", "clips", "edit", "qc")
+STAGE_OF_NODE = {
+    "script_doctor": "script", "script_gate": "script gate", "cinematographer": "shots", "shots_gate": "shots gate",
+    "art_director": "style", "style_gate": "style gate", "lock_style": "style", "consistency": "cast",
+    "storyboard": "storyboard", "storyboard_gate": "storyboard gate", "animate": "clips", "editor": "edit",
+    "cut_gate": "cut gate",
+}
+
+
+def project_status(runner: FilmRunner) -> dict:
+    outcome = runner.outcome()
+    state = runner.state()
+    artifacts = {}
+    for folder in PROJECT_FOLDERS:
+        root = runner.project / folder
+        if root.is_dir():
+            artifacts[folder] = sorted(p.relative_to(runner.project).as_posix() for p in root.rglob("*")
+                                       if p.is_file() and not p.name.startswith("."))
+    stage = "done" if outcome.status == "done" else (STAGE_OF_NODE.get(outcome.next[0], outcome.next[0])
+                                                     if outcome.next else "not started")
+    return {
+        "project": str(runner.project),
+        "version": runner.version,
+        "status": outcome.status,
+        "stage": stage,
+        "next": outcome.next,
+        "gate": outcome.gate,
+        "artifacts": artifacts,
+        "history": [h.model_dump(mode="json") for h in state.history] if state else [],
+        "notes": state.notes[-12:] if state else [],
+    }
+
+
+def print_status(report: dict, console: Console, history: bool = False) -> None:
+    console.print(f"[bold]{report['project']}[/]  version {report['version']}: {report['status']} ({report['stage']})")
+    gate = report["gate"]
+    if gate:
+        console.print(f"\n[bold yellow]{gate['gate']} gate[/] — {gate['summary']}")
+        for i, choice in enumerate(gate["choices"]):
+            console.print(f"  [{i}] {choice}")
+        for f in gate["files"]:
+            console.print(f"  look at: {f}")
+    if report["notes"]:
+        console.print("\n[bold]Latest work[/]")
+        for note in report["notes"]:
+            console.print(f"  {note}")
+    console.print("\n[bold]Artifacts[/]")
+    for folder, files in report["artifacts"].items():
+        console.print(f"  {folder}/: {len(files)} files")
+    if history:
+        console.print("\n[bold]History[/]")
+        for h in report["history"]:
+            a = h["answer"]
+            detail = {"pick": f"pick {a['pick']}", "revise": f"revise: {a['note']}"}.get(a["action"], "approve")
+            console.print(f"  {h['at']}  {h['gate']:<10} {detail}")

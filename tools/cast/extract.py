@@ -1,0 +1,150 @@
+"""Casting from the page: who is in the script and what they look like.
+
+Characters come from dialogue cues and from the capitalised first appearance
+screenwriters give a new character in the action lines. Each gets a profile
+with the features their introduction states and two signature colours
+(body/wardrobe first, head/hair accent second: the order the previs renderer
+paints them in).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from graph.state import CharacterProfile, Script, StyleBible
+from tools.cast.colors import COLOR_WORDS, choose_colors, color_words_in
+from tools.cast.features import Features, figure_for, parse_features
+
+# Capitalised words in action lines that are not people: transitions, camera and sound vocabulary.
+NOT_CHARACTERS = {
+    "INT", "EXT", "CUT", "FADE", "IN", "OUT", "TO", "DISSOLVE", "SMASH", "MATCH", "CONTINUOUS", "LATER",
+    "DAY", "NIGHT", "DAWN", "DUSK", "MORNING", "EVENING", "THE", "A", "AN", "AND", "OF", "ON", "AT", "V.O.",
+    "O.S.", "O.C.", "CONT'D", "POV", "CLOSE", "ANGLE", "INSERT", "BACK", "SCENE", "END", "TITLE", "SUPER",
+    "FLASHBACK", "MONTAGE", "SERIES", "SHOTS", "BEGIN", "INTERCUT", "WIDE", "ECU", "CU", "MCU", "MS", "WS",
+    "SFX", "VFX", "OTS", "I", "OK", "TV", "FX", "THEN", "NOW", "STOP", "CRASH", "BANG", "BOOM", "THUD",
+    "SILENCE", "BLACK", "WHITE", "OVER", "NO", "YES", "HE", "SHE", "IT", "THEY", "WE", "YOU", "HIS", "HER",
+}
+# Sound cues are capitalised verbs after a lower-case subject ("a gull SCREAMS").
+_SOUND_ENDINGS = ("S", "ES", "ED", "ING")
+_CAPS = re.compile(r"\b([A-Z][A-Z0-9'\-\.]*[A-Z0-9](?:\s+[A-Z][A-Z0-9'\-\.]*[A-Z0-9])*)\b")
+
+
+def normalise_cue(cue: str) -> str:
+    """'MAYA (V.O.)' / 'MAYA (CONT'D)' -> 'MAYA'."""
+    return re.sub(r"\s*\(.*?\)\s*", " ", cue).strip().upper().rstrip(":").strip()
+
+
+def _caps_names(text: str) -> list[tuple[str, int]]:
+    """Capitalised names introduced in an action line, with their offsets."""
+    found = []
+    for match in _CAPS.finditer(text):
+        words = [w if not w.endswith(".") or len(w) <= 3 else w.rstrip(".") for w in match.group(1).split()]
+        name = " ".join(words)
+        if len(name) < 2 or all(w.strip(".") in NOT_CHARACTERS for w in words):
+            continue
+        before = text[:match.start()].rstrip()
+        mid_sentence = bool(before) and before[-1].isalnum()
+        if mid_sentence:
+            # Mid-sentence caps after a word are sound cues ("a gull SCREAMS", "we hear a KNOCK")
+            # unless an introduction follows: "... finds BOLT, a small robot" / "BOLT (100s)".
+            if len(words) == 1 and name.endswith(_SOUND_ENDINGS):
+                continue
+            if not re.match(r"^\s*[(,]", text[match.end():]):
+                continue
+        found.append((name, match.start()))
+    return found
+
+
+def _sentence_from(text: str, start: int) -> str:
+    """From `start` to the end of its sentence (an age bracket's dots do not end it)."""
+    tail = text[start:]
+    end = re.search(r"(?<![A-Z][a-z])(?<!\b[A-Z])[.!?](?:\s|$)", tail)
+    return tail[:end.end()].strip() if end else tail.strip()
+
+
+def find_characters(script: Script) -> list[tuple[str, str, int]]:
+    """(NAME, first-appearance description, first scene) in order of first appearance."""
+    seen: dict[str, tuple[str, int]] = {}
+    order: list[str] = []
+    for note in script.characters:
+        name = normalise_cue(note.name)
+        if name and name not in seen:
+            seen[name] = (note.description, note.first_scene)
+            order.append(name)
+    for scene in script.scenes:
+        for element in scene.elements:
+            if element.kind == "dialogue" and element.character:
+                name = normalise_cue(element.character)
+                if name and name not in seen:
+                    seen[name] = ("", scene.index)
+                    order.append(name)
+            elif element.kind == "action":
+                for name, offset in _caps_names(element.text):
+                    if name not in seen:
+                        seen[name] = (_sentence_from(element.text, offset), scene.index)
+                        order.append(name)
+                    elif not seen[name][0]:
+                        seen[name] = (_sentence_from(element.text, offset), seen[name][1])
+    # A character who only speaks is still described by the first action line naming them.
+    for name in order:
+        if not seen[name][0]:
+            seen[name] = (_first_mention(script, name), seen[name][1])
+    return [(name, seen[name][0], seen[name][1]) for name in order]
+
+
+def _first_mention(script: Script, name: str) -> str:
+    pattern = re.compile(r"\b" + re.escape(name) + r"\b", re.I)
+    for scene in script.scenes:
+        for element in scene.elements:
+            if element.kind == "action":
+                hit = pattern.search(element.text)
+                if hit:
+                    return _sentence_from(element.text, hit.start())
+    return ""
+
+
+def named_colors(description: str, feats: Features) -> tuple[list[str], list[str]]:
+    """Colours the script names: (body/wardrobe colours, head/hair colours)."""
+    body = [hexcode for _, hexcode, _ in color_words_in(feats.wardrobe)]
+    head = [hexcode for _, hexcode, _ in color_words_in(f"{feats.hair} {feats.face}")]
+    # Colour words elsewhere in the introduction ("a small rusty robot") colour the body.
+    placed = {w for w, _, _ in color_words_in(f"{feats.wardrobe} {feats.hair} {feats.face}")}
+    for word, hexcode, _ in color_words_in(description):
+        if word not in placed and word != "dark" and hexcode not in body:
+            body.append(hexcode)
+    return list(dict.fromkeys(body)), list(dict.fromkeys(head))
+
+
+def extract_cast(script: Script, style: StyleBible | None, seed: int = 0) -> list[CharacterProfile]:
+    """Every character in the script with their locked look, deterministic for a seed."""
+    rng = random.Random(seed)
+    found = find_characters(script)
+    described = []
+    for name, description, _scene in found:
+        feats = parse_features(description.replace(name, " ", 1) if description.startswith(name) else description)
+        body, head = named_colors(description, feats)
+        described.append((name, feats, body, head))
+    named_by = {name: body + head for name, _, body, head in described}
+    chosen: dict[str, list[str]] = {}
+    cast = []
+    for name, feats, body, head in described:
+        taken = [c for other, cols in named_by.items() if other != name for c in cols]
+        taken += [c for other, cols in chosen.items() if other != name for c in cols]
+        colours = (body[:1] or choose_colors(1, taken, style, rng, own=head))
+        colours += head[:1] or body[1:2] or choose_colors(1, taken, style, rng, own=colours)
+        chosen[name] = colours
+        cast.append(CharacterProfile(
+            name=name, age=feats.age, build=feats.build or ("mechanical" if feats.silhouette == "robot" else ""),
+            face=feats.face, hair=feats.hair, wardrobe=feats.wardrobe, signature_colors=colours,
+            props=feats.props, silhouette=feats.silhouette, figure=figure_for(feats),
+        ))
+    return cast
+
+
+def descriptions(script: Script) -> dict[str, str]:
+    """NAME -> first-appearance description, for saving alongside profiles in memory."""
+    return {name: text for name, text, _ in find_characters(script)}
+
+
+__all__ = ["extract_cast", "find_characters", "descriptions", "normalise_cue", "named_colors", "COLOR_WORDS"]

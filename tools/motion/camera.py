@@ -1,0 +1,290 @@
+"""Camera moves on a still: the pose of a virtual camera over a storyboard frame.
+
+A move is a pure function of normalised shot time, so the same shot always
+renders the same pixels. The camera looks at a window of the frame: `scale`
+above 1 means the window is smaller than the frame (punched in), and the
+offsets slide that window. Every move that slides the window punches in far
+enough first (over-scan) that the window never leaves the frame, so no black
+borders ever show.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from graph.state import MOVEMENTS
+from tools.atomic import content_hash, file_hash, write_json
+from tools.errors import BadInput
+from tools.motion.encode import RECIPE_VERSION, FramePipe
+
+# Over-scan for moves that slide the window: 1/1.15 of the frame is visible,
+# which leaves 6.5 % of the frame on each side to travel into.
+OVERSCAN = 1.15
+
+
+@dataclass(frozen=True)
+class CameraPose:
+    """Where the virtual camera looks at one instant.
+
+    scale: magnification of the frame (1 = whole frame, 1.2 = punched in 20 %).
+    x, y: centre of the view as a fraction of frame width/height from the frame
+        centre (+x right, +y down).
+    rotation_deg: roll of the camera, degrees counter-clockwise.
+    background_scale: for the dolly zoom only, the magnification of everything
+        outside the subject; equals `scale` for every other move.
+    """
+
+    scale: float = 1.0
+    x: float = 0.0
+    y: float = 0.0
+    rotation_deg: float = 0.0
+    background_scale: float | None = None
+
+    def view_corners(self, width: int, height: int) -> np.ndarray:
+        """The four corners of the visible window in frame pixels (for border checks)."""
+        scale = min(self.scale, self.background_scale or self.scale)
+        half = np.array([[-1, -1], [1, -1], [1, 1], [-1, 1]], dtype=float) * (width / 2, height / 2) / scale
+        theta = math.radians(self.rotation_deg)
+        rot = np.array([[math.cos(theta), -math.sin(theta)], [math.sin(theta), math.cos(theta)]])
+        centre = np.array([width / 2 + self.x * width, height / 2 + self.y * height])
+        return half @ rot.T + centre
+
+
+def ease_in_out(t: float) -> float:
+    """Sine ease: a camera operator starts and lands a move gently."""
+    t = min(max(t, 0.0), 1.0)
+    return 0.5 - 0.5 * math.cos(math.pi * t)
+
+
+def ease_zoom(t: float) -> float:
+    """Gentle start, most of the travel early, long soft landing: a zoom rocker's feel."""
+    t = min(max(t, 0.0), 1.0)
+    return ease_in_out(t ** 0.75)
+
+
+def _travel(scale: float) -> float:
+    """Largest centre offset (fraction of the frame) that keeps the window inside at this scale."""
+    return max(0.0, (1.0 - 1.0 / scale) / 2.0) * 0.92
+
+
+def _shake(t: float, seed: int, duration_s: float) -> tuple[float, float, float]:
+    """Smooth deterministic hand-held drift: a few incommensurate sines in real seconds.
+
+    Frequencies are in Hz of real time (not shot time) so a long hand-held shot
+    breathes at the same rate as a short one.
+    """
+    rng = np.random.default_rng(seed * 7919 + 17)
+    secs = t * duration_s
+    out = []
+    for amplitude in (0.012, 0.010, 0.45):  # x, y as frame fractions; roll in degrees
+        freqs = rng.uniform(0.15, 1.6, size=3)
+        phases = rng.uniform(0, 2 * math.pi, size=3)
+        weights = np.array([1.0, 0.55, 0.3])
+        value = float(np.sum(weights * np.sin(2 * math.pi * freqs * secs + phases)) / weights.sum())
+        out.append(amplitude * value)
+    return out[0], out[1], out[2]
+
+
+def camera_path(movement: str, t: float, seed: int = 0, duration_s: float = 4.0) -> CameraPose:
+    """The camera pose for `movement` at normalised shot time t (0..1), eased and deterministic.
+
+    duration_s only matters for the hand-held move, whose shake runs in real seconds.
+    """
+    if movement not in MOVEMENTS:
+        raise BadInput(f"unknown camera movement {movement!r}; expected one of {', '.join(MOVEMENTS)}")
+    e = ease_in_out(t)
+    travel = _travel(OVERSCAN)
+    if movement == "static":
+        return CameraPose()
+    if movement in ("pan_left", "pan_right"):
+        # Panning left turns the view left across the frame: the window slides left.
+        sign = -1.0 if movement == "pan_left" else 1.0
+        return CameraPose(scale=OVERSCAN, x=sign * travel * (2 * e - 1))
+    if movement in ("tilt_up", "tilt_down"):
+        sign = -1.0 if movement == "tilt_up" else 1.0
+        return CameraPose(scale=OVERSCAN, y=sign * travel * (2 * e - 1))
+    if movement in ("truck_left", "truck_right"):
+        # A truck moves the whole camera; on a still it reads as a steadier,
+        # slightly tighter lateral slide than a pan, with a touch of push.
+        scale = OVERSCAN + 0.03 * e
+        sign = -1.0 if movement == "truck_left" else 1.0
+        return CameraPose(scale=scale, x=sign * _travel(OVERSCAN) * 0.85 * (2 * e - 1))
+    if movement in ("pedestal_up", "pedestal_down"):
+        sign = -1.0 if movement == "pedestal_up" else 1.0
+        return CameraPose(scale=OVERSCAN + 0.02 * e, y=sign * travel * 0.9 * (2 * e - 1))
+    if movement in ("crane_up", "crane_down"):
+        # Rising on a crane reveals more of the scene: the view pulls back as it climbs.
+        up = movement == "crane_up"
+        scale = 1.28 - 0.13 * e if up else 1.15 + 0.13 * e
+        sign = -1.0 if up else 1.0
+        return CameraPose(scale=scale, y=sign * _travel(min(scale, 1.28)) * 0.9 * (2 * e - 1))
+    if movement in ("arc_left", "arc_right"):
+        # Orbiting the subject: lateral travel with a small roll against it.
+        sign = -1.0 if movement == "arc_left" else 1.0
+        scale = 1.22
+        return CameraPose(scale=scale, x=sign * 0.045 * (2 * e - 1), rotation_deg=-sign * 2.5 * (2 * e - 1))
+    if movement == "dolly_in":
+        return CameraPose(scale=1.0 + 0.25 * e)
+    if movement == "dolly_out":
+        return CameraPose(scale=1.25 - 0.25 * e)
+    if movement == "zoom_in":
+        return CameraPose(scale=1.0 + 0.4 * ease_zoom(t))
+    if movement == "zoom_out":
+        return CameraPose(scale=1.4 - 0.4 * ease_zoom(t))
+    if movement == "dolly_zoom":
+        # Vertigo: the subject holds its size while the background stretches away.
+        # On a still we keep the centre (subject) nearly fixed and magnify the rest.
+        return CameraPose(scale=1.05 + 0.03 * e, background_scale=1.05 + 0.35 * e)
+    # handheld
+    dx, dy, roll = _shake(t, seed, duration_s)
+    return CameraPose(scale=1.1, x=dx, y=dy, rotation_deg=roll)
+
+
+def pose_matrix(pose: CameraPose, src_size: tuple[int, int], out_size: tuple[int, int],
+                scale: float | None = None) -> np.ndarray:
+    """The 2x3 affine map from output pixels to frame pixels (for cv2 WARP_INVERSE_MAP).
+
+    The source frame is fitted to cover the output first, so a frame of another
+    size or aspect still fills the picture.
+    """
+    sw, sh = src_size
+    ow, oh = out_size
+    cover = max(ow / sw, oh / sh)  # output pixels per source pixel at scale 1
+    s = (scale if scale is not None else pose.scale) * cover
+    theta = math.radians(pose.rotation_deg)
+    c, si = math.cos(theta) / s, math.sin(theta) / s
+    cx, cy = sw / 2 + pose.x * sw, sh / 2 + pose.y * sh
+    # src = R(theta)/s @ (p - out_centre) + view_centre
+    a = np.array([[c, -si], [si, c]])
+    offset = np.array([cx, cy]) - a @ np.array([ow / 2, oh / 2])
+    return np.hstack([a, offset[:, None]]).astype(np.float64)
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@dataclass(frozen=True)
+class ClipJob:
+    """One shot to animate: its chosen frame, its move and its fitted length."""
+
+    frame_path: Path
+    movement: str
+    duration_s: float
+    out_path: Path
+    fps: int = 24
+    size: tuple[int, int] = (1280, 720)
+    seed: int = 0
+    shot_id: str = ""
+
+
+def frame_count(duration_s: float, fps: int) -> int:
+    """Frames a clip of this length holds: the cut lands on the nearest frame boundary."""
+    return max(1, int(round(duration_s * fps)))
+
+
+def clip_key(frame_path: Path, movement: str, duration_s: float, fps: int = 24,
+             size: tuple[int, int] = (1280, 720), seed: int = 0) -> str:
+    """Content hash of everything that decides a clip's pixels (the clip cache key)."""
+    seed = seed if movement == "handheld" else 0  # only the shake uses the seed
+    return content_hash("clip", RECIPE_VERSION, file_hash(frame_path), movement,
+                        frame_count(duration_s, fps), fps, list(size), seed,
+                        round(duration_s, 6) if movement == "handheld" else 0)
+
+
+def _key_path(out_path: Path) -> Path:
+    return out_path.with_name(f".{out_path.name}.key")
+
+
+def clip_is_current(out_path: Path, key: str) -> bool:
+    """True when out_path holds exactly the clip these inputs make (its key and bytes both match)."""
+    out_path, sidecar = Path(out_path), _key_path(Path(out_path))
+    if not (out_path.exists() and sidecar.exists()):
+        return False
+    try:
+        record = json.loads(sidecar.read_text())
+    except (OSError, ValueError):
+        return False
+    return record.get("key") == key and record.get("clip_hash") == file_hash(out_path)
+
+
+def _load_frame(frame_path: Path) -> np.ndarray:
+    if not Path(frame_path).is_file():
+        raise BadInput(f"storyboard frame not found: {frame_path}")
+    image = cv2.imread(str(frame_path), cv2.IMREAD_COLOR)
+    if image is None:
+        raise BadInput(f"storyboard frame is not a readable image: {frame_path}")
+    return cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
+
+
+def _subject_mask(size: tuple[int, int]) -> np.ndarray:
+    """Feathered ellipse over the frame centre: the dolly-zoom subject that holds its size."""
+    w, h = size
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    r = np.sqrt(((xx - w / 2) / (0.26 * w)) ** 2 + ((yy - h / 2) / (0.42 * h)) ** 2)
+    mask = np.clip((1.25 - r) / 0.5, 0.0, 1.0)
+    return mask * mask * (3 - 2 * mask)  # smoothstep edge
+
+
+def _warp(image: np.ndarray, pose: CameraPose, size: tuple[int, int], scale: float | None = None) -> np.ndarray:
+    src_size = (image.shape[1], image.shape[0])
+    matrix = pose_matrix(pose, src_size, size, scale)
+    return cv2.warpAffine(image, matrix, size, flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+                          borderMode=cv2.BORDER_REFLECT)
+
+
+def render_clip(frame_path: Path, movement: str, duration_s: float, out_path: Path, fps: int = 24,
+                size: tuple[int, int] = (1280, 720), seed: int = 0) -> Path:
+    """Animate one storyboard frame with its camera move into an H.264 clip of exactly
+    round(duration_s * fps) frames; skipped when out_path already holds these inputs' clip."""
+    if duration_s <= 0:
+        raise BadInput(f"clip duration must be positive, got {duration_s}")
+    if not Path(frame_path).is_file():
+        raise BadInput(f"storyboard frame not found: {frame_path}")
+    out_path = Path(out_path)
+    size = (int(size[0]), int(size[1]))
+    key = clip_key(frame_path, movement, duration_s, fps, size, seed)
+    if clip_is_current(out_path, key):
+        return out_path
+    image = _load_frame(frame_path)
+    n = frame_count(duration_s, fps)
+    mask = None
+    _key_path(out_path).unlink(missing_ok=True)  # never let an old key vouch for a new clip
+    with FramePipe(out_path, size, fps) as pipe:
+        for i in range(n):
+            t = i / (n - 1) if n > 1 else 0.0
+            pose = camera_path(movement, t, seed, duration_s)
+            picture = _warp(image, pose, size)
+            if pose.background_scale is not None:
+                if mask is None:
+                    mask = _subject_mask(size)
+                background = _warp(image, pose, size, pose.background_scale)
+                picture = cv2.blendLinear(picture, background, mask, 1.0 - mask)
+            pipe.write(picture)
+    write_json(_key_path(out_path), {"key": key, "clip_hash": file_hash(out_path),
+                                     "movement": movement, "frames": n, "fps": fps})
+    return out_path
+
+
+def render_clips(jobs: list[ClipJob], workers: int = 2,
+                 on_done: Callable[[ClipJob], None] | None = None) -> list[Path]:
+    """Render many clips side by side (each encode uses one thread; ffmpeg and OpenCV
+    release the GIL), calling on_done(job) as each finishes; paths in job order."""
+    def one(job: ClipJob) -> Path:
+        path = render_clip(job.frame_path, job.movement, job.duration_s, job.out_path,
+                           job.fps, job.size, job.seed)
+        if on_done is not None:
+            on_done(job)
+        return path
+
+    if workers <= 1 or len(jobs) <= 1:
+        return [one(job) for job in jobs]
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="clip") as pool:
+        return list(pool.map(one, jobs))

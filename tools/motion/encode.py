@@ -1,0 +1,96 @@
+"""One H.264 recipe for every picture the editor makes, and a raw-frame pipe into it.
+
+Clips, card segments and subtitled segments must share encoder settings
+exactly, or the concat demuxer cannot join them without re-encoding. So every
+encode in filmcrew takes its arguments from `x264_args`.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import uuid
+from pathlib import Path
+
+import imageio_ffmpeg
+import numpy as np
+
+from tools.errors import BadInput
+
+FFMPEG = imageio_ffmpeg.get_ffmpeg_exe()
+
+# Bump when the recipe changes so cached clips and segments are made again.
+RECIPE_VERSION = "x264-veryfast-crf20-v1"
+
+
+def x264_args(fps: int) -> list[str]:
+    """Output arguments shared by every video encode (one thread: callers run encodes in parallel)."""
+    return [
+        "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
+        "-r", str(fps), "-g", str(fps * 2), "-threads", "1",
+        # Same input, same bytes: no muxer/encoder metadata that varies between runs.
+        "-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1",
+        "-video_track_timescale", str(fps * 512), "-an",
+    ]
+
+
+def scratch_path(path: Path) -> Path:
+    """A unique sibling temp name (threads of one process may write side by side)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tag = f"{os.getpid()}-{threading.get_ident()}-{uuid.uuid4().hex[:6]}"
+    return path.with_name(f".{path.stem}.{tag}.part{path.suffix}")
+
+
+def run_ffmpeg(args: list[str], what: str) -> None:
+    """Run ffmpeg quietly; a failure says what was being made and ffmpeg's last words."""
+    proc = subprocess.run([FFMPEG, "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args],
+                          capture_output=True)
+    if proc.returncode != 0:
+        tail = proc.stderr.decode(errors="replace").strip().splitlines()[-3:]
+        raise RuntimeError(f"ffmpeg failed making {what}: {' | '.join(tail)}")
+
+
+class FramePipe:
+    """Raw RGB frames in, an H.264 MP4 out, written atomically on close.
+
+    Use as a context manager; on error the partial file is removed and the
+    destination is left as it was.
+    """
+
+    def __init__(self, out_path: Path, size: tuple[int, int], fps: int):
+        self.out_path = Path(out_path)
+        self.size = size
+        self.tmp = scratch_path(self.out_path)
+        w, h = size
+        if w % 2 or h % 2:
+            raise BadInput(f"film size {w}x{h} must be even on both sides for yuv420p")
+        cmd = [FFMPEG, "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
+               "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{w}x{h}", "-r", str(fps), "-i", "pipe:0",
+               *x264_args(fps), "-f", "mp4", str(self.tmp)]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.frames = 0
+
+    def write(self, frame: np.ndarray) -> None:
+        h, w = frame.shape[:2]
+        if (w, h) != tuple(self.size) or frame.dtype != np.uint8:
+            raise ValueError(f"frame {w}x{h} {frame.dtype} does not match pipe {self.size}")
+        self.proc.stdin.write(np.ascontiguousarray(frame).tobytes())
+        self.frames += 1
+
+    def __enter__(self) -> "FramePipe":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            self.proc.stdin.close()
+        except BrokenPipeError:
+            pass
+        err = self.proc.stderr.read().decode(errors="replace")
+        code = self.proc.wait()
+        if exc_type is None and code == 0:
+            os.replace(self.tmp, self.out_path)
+            return
+        self.tmp.unlink(missing_ok=True)
+        if exc_type is None:
+            raise RuntimeError(f"ffmpeg failed writing {self.out_path.name}: {err.strip()[-300:]}")

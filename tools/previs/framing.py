@@ -1,0 +1,201 @@
+"""Blocking and framing: where the horizon sits and where each character stands.
+
+A shot's size decides how big a person is in frame (EWS a speck on the land,
+ECU a face filling it), its angle decides the horizon (low angle: horizon low,
+figures loom; high angle: horizon high, figures shrink), and screen_side puts
+each character on a third line. Variants move the camera a little: framing
+offset, height, placement within the thirds; never who is in shot or how
+they look.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from graph.state import CharacterProfile, Shot
+
+# Standing adult height as a multiple of the frame's reference unit, and where
+# the eyes sit (fraction of frame height) for sizes framed on the face; wide
+# sizes stand the figure on the ground instead (eye_y None).
+SIZE_SCALE: dict[str, tuple[float, float | None]] = {
+    "EWS": (0.16, None), "WS": (0.56, None), "MWS": (1.05, 0.31), "MS": (1.65, 0.33),
+    "TWO": (1.35, 0.33), "MCU": (2.5, 0.36), "CU": (4.3, 0.41), "ECU": (8.5, 0.43),
+    "OTS": (1.9, 0.34), "POV": (1.1, 0.35), "INSERT": (1.0, None),
+}
+# Feet line for wide sizes, fraction of frame height.
+WIDE_FEET = {"EWS": 0.80, "WS": 0.88, "INSERT": 0.9}
+# Background magnification: a closer, longer-lens shot sees a bigger slice of set.
+SIZE_ZOOM = {"EWS": 0.7, "WS": 1.0, "MWS": 1.15, "MS": 1.3, "TWO": 1.25, "MCU": 1.5, "CU": 1.8,
+             "ECU": 2.2, "OTS": 1.4, "POV": 1.2, "INSERT": 2.0}
+# Background drawn at 1/n resolution then enlarged: shallow focus behind close shots.
+SIZE_DEFOCUS = {"MCU": 2, "CU": 3, "ECU": 4, "OTS": 2, "INSERT": 3}
+# (horizon shift as fraction of H, figure scale, leg foreshortening)
+ANGLE_CAMERA: dict[str, tuple[float, float, float]] = {
+    "eye": (0.0, 1.0, 1.0), "low": (0.26, 1.12, 1.15), "worms_eye": (0.5, 1.22, 1.3),
+    "high": (-0.26, 0.86, 0.85), "birds_eye": (-0.9, 0.8, 1.0), "dutch": (0.0, 1.0, 1.0),
+}
+DUTCH_DEG = 11.0
+
+
+@dataclass(frozen=True)
+class Blocking:
+    """One character's mark in this frame."""
+
+    name: str
+    x: float  # centre line, px
+    feet_y: float  # px; below the frame bottom for close sizes
+    height: float  # standing height before the profile's own proportions, px
+    facing: str  # left, right, front, back
+    foreshorten: float  # >1 legs loom (low angle), <1 legs recede (high angle)
+    depth: int = 0  # drawing order: 0 far, higher nearer
+
+
+@dataclass(frozen=True)
+class Camera:
+    """The camera's placement for one frame."""
+
+    width: int
+    height: int
+    unit: float  # reference length in px so sizes read the same in every aspect
+    horizon: float  # y px; may sit outside the frame
+    zoom: float
+    pan: float  # background x offset, px
+    roll: float  # dutch roll, degrees
+    top_down: bool
+    defocus: int
+    key_side: str  # "left" or "right": where the key light comes from
+    blocking: list[Blocking] = field(default_factory=list)
+
+
+def reference_unit(width: int, height: int) -> float:
+    return min(height, width * 0.75)
+
+
+def frame_camera(shot: Shot, cast: list[CharacterProfile], width: int, height: int,
+                 variant: int, scene_key: int) -> Camera:
+    """Place the camera and block the characters for a shot."""
+    jitter = random.Random(variant * 7919 + 17) if variant else None
+    unit = reference_unit(width, height)
+    shift, scale, foreshorten = ANGLE_CAMERA[shot.angle]
+    lens = max(0.6, min(1.6, (shot.lens_mm / 35) ** 0.35))
+    figure_height, eye_frac = SIZE_SCALE[shot.size]
+    figure_height *= unit * scale
+    if eye_frac is not None:
+        base_horizon = eye_frac
+    else:
+        base_horizon = 0.58 if shot.size == "EWS" else 0.45
+    horizon = (base_horizon + shift) * height
+    pan = 0.0
+    height_jitter = 0.0
+    third_jitter = 0.0
+    if jitter is not None:
+        pan = jitter.uniform(-0.08, 0.08) * width
+        height_jitter = jitter.uniform(-0.05, 0.05)
+        third_jitter = jitter.uniform(-0.05, 0.05)
+        horizon += height_jitter * height
+    camera = Camera(
+        width=width, height=height, unit=unit, horizon=horizon,
+        zoom=SIZE_ZOOM[shot.size] * lens, pan=pan,
+        roll=(DUTCH_DEG if scene_key % 2 else -DUTCH_DEG) if shot.angle == "dutch" else 0.0,
+        top_down=shot.angle == "birds_eye", defocus=SIZE_DEFOCUS.get(shot.size, 1),
+        key_side="left" if scene_key % 2 == 0 else "right",
+    )
+    camera.blocking.extend(_block(shot, cast, camera, figure_height, eye_frac, foreshorten,
+                                  height_jitter, third_jitter, shift))
+    return camera
+
+
+def in_shot(shot: Shot, cast: list[CharacterProfile]) -> list[CharacterProfile]:
+    """The characters the frame must show, in the shot's order."""
+    if shot.size == "INSERT":
+        return []
+    by_name = {}
+    for profile in cast:
+        by_name[profile.name.upper()] = profile
+        for alias in profile.aliases:
+            by_name.setdefault(alias.upper(), profile)
+    seen: list[CharacterProfile] = []
+    for subject in shot.subjects:
+        profile = by_name.get(subject.upper())
+        if profile is not None and profile not in seen:
+            seen.append(profile)
+    if shot.size == "POV" and seen:
+        # The POV owner is behind the lens: we see what they see, not them.
+        seen = seen[1:]
+    if shot.size in ("CU", "ECU", "MCU") and seen:
+        seen = seen[:1]
+    return seen
+
+
+def ots_foreground(shot: Shot, people: list[CharacterProfile]) -> CharacterProfile | None:
+    """Whose shoulder we look over: the one named after 'over' in the description, else the second subject."""
+    if shot.size != "OTS" or len(people) < 2:
+        return None
+    text = shot.description.upper()
+    if " OVER " in f" {text} ":
+        after = text.split("OVER", 1)[1]
+        for profile in people:
+            if profile.name.upper() in after:
+                return profile
+    return people[1]
+
+
+def _block(shot: Shot, cast: list[CharacterProfile], camera: Camera, figure_height: float,
+           eye_frac: float | None, foreshorten: float, height_jitter: float,
+           third_jitter: float, angle_shift: float) -> list[Blocking]:
+    people = in_shot(shot, cast)
+    if not people:
+        return []
+    width, height = camera.width, camera.height
+    sides = _sides(shot, people)
+    foreground = ots_foreground(shot, people)
+    marks: list[Blocking] = []
+    per_side: dict[str, int] = {}
+    for profile in people:
+        side = sides[profile.name]
+        slot = per_side.get(side, 0)
+        per_side[side] = slot + 1
+        third = {"left": 1 / 3, "right": 2 / 3, "centre": 0.5}[side]
+        # A second character on the same third stands a step further away and outward.
+        spread = (-1 if side == "left" else 1) * slot * 0.13
+        x = (third + spread + third_jitter) * width
+        h = figure_height * (0.86 ** slot)
+        facing = {"left": "right", "right": "left", "centre": "front"}[side]
+        if eye_frac is None:
+            feet = WIDE_FEET.get(shot.size, 0.86) * height + angle_shift * height * 0.35
+            feet -= slot * 0.03 * height
+        else:
+            eye_y = (eye_frac + height_jitter * 0.5 + angle_shift * 0.25) * height
+            feet = eye_y + h * 0.93
+        depth = 1
+        if foreground is not None:
+            if profile is foreground:
+                h = figure_height * 1.55
+                fg_side = -1 if side == "left" else 1
+                x = (0.5 + fg_side * 0.36 + third_jitter) * width
+                feet = (eye_frac + 0.12) * height + h * 0.93
+                facing, depth = "back", 2
+            else:
+                x = (0.5 + (0.17 if side == "right" else -0.17) + third_jitter) * width
+        marks.append(Blocking(name=profile.name, x=x, feet_y=feet, height=h, facing=facing,
+                              foreshorten=foreshorten, depth=depth))
+    return sorted(marks, key=lambda m: (m.depth, -m.feet_y if m.depth < 2 else 0))
+
+
+def _sides(shot: Shot, people: list[CharacterProfile]) -> dict[str, str]:
+    """Screen side per character: the shot's screen_side, else spread across the thirds."""
+    given = {name.upper(): side for name, side in shot.screen_side.items()}
+    sides: dict[str, str] = {}
+    for index, profile in enumerate(people):
+        side = given.get(profile.name.upper())
+        if side is None:
+            if len(people) == 1:
+                side = "centre" if shot.size in ("ECU",) else ("left" if index % 2 == 0 else "right")
+            else:
+                side = "left" if index % 2 == 0 else "right"
+        sides[profile.name] = side
+    if shot.size == "OTS" and len(people) >= 2 and len(set(sides.values())) == 1:
+        # OTS needs the pair on opposite sides or the shoulder hides the face.
+        sides[people[1].name] = "right" if sides[people[0].name] == "left" else "left"
+    return sides

@@ -1,0 +1,205 @@
+"""Reading a scene the way a director of photography does before planning coverage.
+
+Each action paragraph and dialogue line becomes a `Beat`: who is in it, which
+props the writer emphasised (CAPITALS), whether a character's point of view is
+implied, and the beat's tone, which is what motivates a camera move. Tone comes
+from the words a writer uses for pace and feeling, backed by VADER sentiment
+(it ships its lexicon, so this works offline and is deterministic).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from graph.state import Scene
+
+Tone = Literal["chaos", "reveal", "tension", "follow", "calm"]
+
+# Word stems, matched at word starts, that tell the camera how to behave.
+_TONE_WORDS: dict[str, tuple[str, ...]] = {
+    "chaos": ("run", "running", "ran ", "chase", "storm", "crash", "fight", "explo", "scream",
+              "panic", "stumbl", "scrambl", "flee", "sprint", "thunder", "gale", "shatter",
+              "chaos", "tumbl", "lightning", "riot", "smash"),
+    "reveal": ("reveal", "appears", "emerges", "rises", "rising", "towering", "discover",
+               "for the first time", "comes into view", "unveil", "stretches out", "beyond"),
+    "tension": ("slowly", "silence", "silent", "creep", "whisper", "threat", "gun", "knife",
+                "danger", "fear", "afraid", "trembl", "waits", "holds her breath",
+                "holds his breath", "freez", "hesitat", "tense", "nervous", "footsteps",
+                "shadow", "dread", "closer", "edges toward", "edges towards"),
+    "follow": ("walk", "crosses", "moves", "enters", "exits", "follows", "drives", "wander",
+               "strides", "paces", "climbs", "rows ", "carries", "heads ", "leaves", "hurries"),
+}
+_TONE_ORDER: tuple[Tone, ...] = ("chaos", "reveal", "tension", "follow")
+
+_EMOTION_WORDS = ("gasp", "tears", "cries", "crying", "sob", "laugh", "smile", "stunned",
+                  "shock", "breaks down", "furious", "angry", "trembl", "freez", "grins",
+                  "weeps", "horrified", "beams")
+
+_ANGLE_WORDS: dict[str, tuple[str, ...]] = {
+    "low": ("tower", "looms", "looming", "powerful", "triumph", "stands tall", "heroic",
+            "menac", "defiant"),
+    "high": ("alone", "small", "cowers", "collapses", "kneels", "falls to", "lost",
+             "helpless", "vulnerable", "huddle"),
+    "dutch": ("dizzy", "drunk", "reels", "disorient", "unhinged", "spins", "nightmare"),
+    "birds_eye": ("from above", "overhead", "far below"),
+}
+
+_POV = re.compile(
+    r"\b(sees|see|looks (?:at|out at|out over|up at|down at|toward|towards|through)|"
+    r"watches|stares at|gazes at|gazes out at|peers (?:at|through|into)|spots|notices|"
+    r"glimpses|catches sight of)\b\s*(?P<seen>[^.!?;]*)",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(she|he|they)\b", re.IGNORECASE)
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)*\b")
+# Capitalised words in action that are screenplay markup or shouts, not props.
+_NOT_PROPS = frozenset({
+    "INT", "EXT", "V.O", "O.S", "O.C", "CONT'D", "CUT", "FADE", "DISSOLVE", "DAY", "NIGHT",
+    "THE", "END", "OK", "SUPER", "TITLE", "INSERT", "POV", "BACK", "CONTINUOUS", "LATER",
+    "MOMENTS", "SFX", "VFX", "ANGLE", "ON", "CLOSE",
+})
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+@dataclass
+class Beat:
+    """One action paragraph or dialogue line, as the camera will treat it."""
+
+    kind: Literal["action", "dialogue"]
+    text: str
+    speaker: str | None = None
+    characters: list[str] = field(default_factory=list)
+    props: list[str] = field(default_factory=list)
+    tone: Tone = "calm"
+    emotional: bool = False
+    angle: str = "eye"
+    looker: str | None = None
+    seen: str = ""
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def _has_word(text: str, stem: str) -> bool:
+    return re.search(r"\b" + re.escape(stem.strip()) + (r"\b" if stem.endswith(" ") else ""),
+                     text) is not None
+
+
+def tone_of(text: str) -> Tone:
+    """The beat's pace and feeling: chaos, reveal, tension, follow or calm."""
+    low = text.lower()
+    for tone in _TONE_ORDER:
+        if any(_has_word(low, stem) for stem in _TONE_WORDS[tone]):
+            return tone
+    # Dark lines with no pace words still tighten the frame.
+    if _vader().polarity_scores(text)["compound"] <= -0.4:
+        return "tension"
+    return "calm"
+
+
+def is_emotional(text: str) -> bool:
+    """Whether a beat lands hard enough to cut to someone's reaction."""
+    low = text.lower()
+    if "!" in text or any(_has_word(low, stem) for stem in _EMOTION_WORDS):
+        return True
+    return abs(_vader().polarity_scores(text)["compound"]) >= 0.6
+
+
+def angle_of(text: str) -> str:
+    """Camera height the beat asks for; eye level unless the words say power or weakness."""
+    low = text.lower()
+    for angle, stems in _ANGLE_WORDS.items():
+        if any(_has_word(low, stem) for stem in stems):
+            return angle
+    return "eye"
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    # 'CAPTAIN MARA' is also 'Mara' in action lines; match any word of the name.
+    words = [re.escape(w) for w in name.split() if len(w) > 2] or [re.escape(name)]
+    return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+def characters_in(text: str, cast: list[str]) -> list[str]:
+    """Cast members an action line mentions, in order of mention."""
+    hits = []
+    for name in cast:
+        m = _name_pattern(name).search(text)
+        if m:
+            hits.append((m.start(), name))
+    return [name for _, name in sorted(hits)]
+
+
+def emphasised_props(text: str, cast: list[str]) -> list[str]:
+    """Props the writer put in CAPITALS ('a brass COMPASS'), cast names and markup excluded."""
+    cast_words = {w for name in cast for w in name.upper().split()}
+    props: list[str] = []
+    for m in _CAPS_RUN.finditer(text):
+        words = [w for w in m.group(0).split() if w.strip("'-") not in _NOT_PROPS
+                 and w not in cast_words and len(w.strip("'-")) >= 2]
+        # A shouted word ("BOOM!") is a sound, not something to shoot.
+        if not words or text[m.end():m.end() + 1] == "!":
+            continue
+        prop = " ".join(words)
+        if prop not in props:
+            props.append(prop)
+    return props
+
+
+def sentence_with(text: str, needle: str) -> str:
+    """The sentence of text that contains needle, for a shot description."""
+    for sentence in _SENTENCE.findall(text):
+        if needle.lower() in sentence.lower():
+            return sentence.strip()
+    return text.strip()
+
+
+def _pov(text: str, cast: list[str], present: list[str], last: str | None):
+    m = _POV.search(text)
+    if not m:
+        return None, ""
+    before = text[:m.start()]
+    named = characters_in(before, cast)
+    if named:
+        looker = named[-1]
+    elif _PRONOUN.search(before) or not before.strip():
+        looker = last or (present[0] if present else None)
+    else:
+        looker = None
+    seen = m.group("seen").strip(" ,")
+    return (looker, seen) if looker and seen else (None, "")
+
+
+def read_beats(scene: Scene, cast: list[str]) -> list[Beat]:
+    """Turn a scene's elements into beats; transitions are the editor's, not the camera's."""
+    beats: list[Beat] = []
+    present = list(scene.characters)
+    last: str | None = present[0] if len(present) == 1 else None
+    for el in scene.elements:
+        if el.kind == "transition" or not el.text.strip():
+            continue
+        if el.kind == "dialogue":
+            speaker = (el.character or "").upper() or None
+            text = el.text.strip()
+            beats.append(Beat(kind="dialogue", text=text, speaker=speaker,
+                              characters=[speaker] if speaker else [], tone=tone_of(text),
+                              emotional=is_emotional(text), angle="eye"))
+            last = speaker or last
+            continue
+        text = " ".join(el.text.split())
+        named = characters_in(text, cast)
+        looker, seen = _pov(text, cast, present, named[-1] if named else last)
+        beats.append(Beat(kind="action", text=text, characters=named,
+                          props=emphasised_props(el.text, cast), tone=tone_of(text),
+                          emotional=is_emotional(text), angle=angle_of(text),
+                          looker=looker, seen=seen))
+        if named:
+            last = named[-1]
+    return beats

@@ -1,0 +1,311 @@
+"""Coverage planning: the shots a director of photography would get for one scene.
+
+Establish a new place wide, then the master, then closer: shot/reverse-shot for
+dialogue with every character held on one side of frame for the whole scene,
+inserts for the props the writer emphasised, look-and-POV pairs where the
+script says someone sees something, reactions on the beats that land hard.
+Each planned shot carries a priority so the timing pass knows what a short
+film can lose first (a reaction) and what it cannot (a line of dialogue).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.state import Scene
+from tools.shots.beats import Beat, Tone, sentence_with
+from tools.shots.grammar import MAX_SHOT_S, SIZE_PHRASES, WORDS_PER_SECOND, lens_for, speech_time_s
+
+# What a shot is for, and how much the cut needs it.
+KEEP = 100          # never dropped: openers, dialogue, inserts the writer asked for
+PRIORITY = {"establishing": KEEP, "opener": KEEP, "dialogue": 90, "insert": 80, "pov": 70,
+            "look": 50, "action": 45, "master": 40, "cutaway": 30, "reaction": 20}
+
+
+@dataclass
+class PlannedShot:
+    """A shot before timing: what it shows, why it moves, how much the cut needs it."""
+
+    scene: int
+    role: str
+    size: str
+    subjects: list[str]
+    screen_side: dict[str, str]
+    description: str
+    movement: str = "static"
+    movement_reason: str = ""
+    angle: str = "eye"
+    lens_mm: int = 0
+    lines: list[tuple[str, str]] = field(default_factory=list)
+    props: list[str] = field(default_factory=list)
+    base_s: float = 3.0
+    priority: int = 50
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.lens_mm:
+            self.lens_mm = lens_for(self.size)
+        if self.priority == 50:
+            self.priority = PRIORITY.get(self.role, 50)
+
+    @property
+    def reading_s(self) -> float:
+        return sum(speech_time_s(text) for _, text in self.lines)
+
+
+def place_words(scene: Scene) -> str:
+    """'the rocky shore at night' from a scene heading."""
+    time = scene.time_of_day.strip().lower()
+    time_words = {"day": "by day", "night": "at night", "dusk": "at dusk", "dawn": "at dawn"}
+    where = f"the {scene.location.strip().lower()}" if scene.location.strip() else "the place"
+    return f"{where} {time_words[time]}" if time in time_words else where
+
+
+def move_for(tone: Tone, side: str | None, exterior: bool, what: str) -> tuple[str, str]:
+    """The camera move a beat motivates, with the reason a crew member can read."""
+    excerpt = what.strip().rstrip(".")
+    if len(excerpt) > 70:
+        excerpt = excerpt[:67].rsplit(" ", 1)[0] + "..."
+    if tone == "chaos":
+        return "handheld", f"handheld: the frame shakes with the chaos of '{excerpt}'"
+    if tone == "reveal":
+        if exterior:
+            return "crane_down", f"crane down to reveal: '{excerpt}'"
+        return "pedestal_up", f"pedestal up to reveal: '{excerpt}'"
+    if tone == "tension":
+        return "dolly_in", f"slow push in as tension builds: '{excerpt}'"
+    if tone == "follow":
+        # Someone held frame left moves into the open right side of frame, and vice versa.
+        if side == "right":
+            return "pan_left", f"pan left to follow: '{excerpt}'"
+        return "pan_right", f"pan right to follow: '{excerpt}'"
+    return "static", "static: a calm beat, the frame stays still"
+
+
+def assign_sides(order: list[str], earlier: dict[str, str]) -> dict[str, str]:
+    """One screen side per character for the scene, keeping sides they held before."""
+    sides = {name: earlier[name] for name in order if name in earlier}
+    # The two leads of a scene must face each other across the line, whatever came before.
+    leads = [n for n in order if n in sides][:2]
+    if len(leads) == 2 and sides[leads[0]] == sides[leads[1]]:
+        sides[leads[1]] = "right" if sides[leads[0]] == "left" else "left"
+    for name in order:
+        if name not in sides:
+            taken = list(sides.values())
+            sides[name] = "right" if taken.count("left") > taken.count("right") else "left"
+    return {name: sides[name] for name in order}
+
+
+def split_line(text: str) -> list[str]:
+    """Break a line too long for one shot into readable chunks, at sentences if possible."""
+    if speech_time_s(text) <= MAX_SHOT_S:
+        return [text]
+    max_words = int((MAX_SHOT_S - 0.5) * WORDS_PER_SECOND)
+    pieces = re.findall(r"[^.!?]+[.!?]*\s*", text) or [text]
+    words: list[str] = []
+    for piece in pieces:
+        words.extend(piece.split() + ["\u2029"])  # sentence mark, dropped below
+    chunks: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        if word == "\u2029":
+            continue
+        current = chunks[-1]
+        sentence_end = i + 1 < len(words) and words[i + 1] == "\u2029"
+        current.append(word)
+        # Prefer to cut at a sentence end once the chunk is reasonably full.
+        if len(current) >= max_words or (sentence_end and len(current) >= max_words * 0.6):
+            chunks.append([])
+    return [" ".join(c) for c in chunks if c]
+
+
+def _action_s(text: str) -> float:
+    # Action reads slower on screen than it does on the page.
+    return min(6.0, max(2.0, 1.0 + len(text.split()) / 4.0))
+
+
+class ScenePlanner:
+    """Plans one scene's coverage from its beats."""
+
+    def __init__(self, scene: Scene, beats: list[Beat], new_location: bool,
+                 sides: dict[str, str]):
+        self.scene = scene
+        self.beats = beats
+        self.new_location = new_location
+        self.sides = sides
+        self.shots: list[PlannedShot] = []
+        self.spoken: set[str] = set()
+        self.last_speaker: str | None = None
+        self.place = place_words(scene)
+
+    def _shot(self, role: str, size: str, subjects: list[str], description: str, **kw) -> PlannedShot:
+        sides = {n: self.sides[n] for n in subjects if n in self.sides}
+        shot = PlannedShot(scene=self.scene.index, role=role, size=size, subjects=subjects,
+                           screen_side=sides, description=description, **kw)
+        self.shots.append(shot)
+        return shot
+
+    def plan(self) -> list[PlannedShot]:
+        beats = list(self.beats)
+        first_action = beats.pop(0) if beats and beats[0].kind == "action" else None
+        self._open(first_action)
+        for i, beat in enumerate(beats):
+            nxt = beats[i + 1] if i + 1 < len(beats) else None
+            if beat.kind == "dialogue":
+                self._dialogue(beat, nxt)
+            else:
+                self._action(beat)
+        return self.shots
+
+    # ------------------------------------------------------------------ openers
+
+    def _open(self, first: Beat | None) -> None:
+        cast = list(self.sides)
+        what = first.text if first else f"{self.place}"
+        tone = first.tone if first else "calm"
+        exterior = not self.scene.interior
+        if self.new_location:
+            size = "EWS" if exterior else "WS"
+            move, why = move_for("calm" if tone == "tension" else tone, None, exterior, what)
+            desc = f"{SIZE_PHRASES[size]} establishing {self.place}"
+            desc += f": {first.text}" if first else "."
+            self._shot("establishing", size, [], desc, movement=move, movement_reason=why,
+                       base_s=max(3.5, _action_s(what)), priority=KEEP)
+        if cast:
+            size = "TWO" if len(cast) == 2 else ("MWS" if len(cast) > 2 or not first else "MS")
+            role = "master" if self.new_location else "opener"
+            if not self.new_location and size == "MS":
+                size = "MWS"  # a returning scene still opens wide enough to place people
+            who = " and ".join(f"{n} frame {self.sides[n]}" for n in cast)
+            move, why = move_for(tone, None, exterior, what)
+            desc = f"{SIZE_PHRASES[size]} master of {who} in {self.place}"
+            if first and not self.new_location:
+                desc += f": {first.text}"
+            self._shot(role, size, cast, desc, movement=move, movement_reason=why,
+                       angle=first.angle if first else "eye", base_s=_action_s(what))
+        elif not self.new_location:
+            move, why = move_for(tone, None, exterior, what)
+            desc = f"Wide shot back in {self.place}" + (f": {first.text}" if first else ".")
+            self._shot("opener", "WS", [], desc, movement=move, movement_reason=why,
+                       base_s=_action_s(what))
+        if first:
+            self._props_and_pov(first)
+
+    # ------------------------------------------------------------------ action
+
+    def _action(self, beat: Beat) -> None:
+        looked = self._props_and_pov(beat)
+        if looked:
+            return
+        who = [n for n in beat.characters if n in self.sides]
+        exterior = not self.scene.interior
+        if who:
+            side = self.sides.get(who[0])
+            size = {"chaos": "MWS", "follow": "MS", "reveal": "MWS"}.get(beat.tone, "MS")
+            if beat.emotional and beat.tone in ("calm", "tension") and len(who) == 1:
+                size = "CU"
+            move, why = move_for(beat.tone, side, exterior, beat.text)
+            self._shot("action", size, who, f"{SIZE_PHRASES[size]} of {' and '.join(who)}: {beat.text}",
+                       movement=move, movement_reason=why, angle=beat.angle,
+                       base_s=_action_s(beat.text))
+        elif not beat.props:
+            move, why = move_for(beat.tone, None, exterior, beat.text)
+            self._shot("cutaway", "WS", [], f"Wide shot of {self.place}: {beat.text}",
+                       movement=move, movement_reason=why, angle=beat.angle,
+                       base_s=_action_s(beat.text))
+
+    def _props_and_pov(self, beat: Beat) -> bool:
+        """Inserts for emphasised props and a look/POV pair; True when a POV was planned."""
+        looked = False
+        seen_props = [p for p in beat.props if beat.seen and p.lower() in beat.seen.lower()]
+        if beat.looker and beat.looker in self.sides:
+            side = self.sides[beat.looker]
+            self._shot("look", "MCU", [beat.looker],
+                       f"{SIZE_PHRASES['MCU']} of {beat.looker}, frame {side}, looking: {beat.text}",
+                       movement="static", movement_reason="static: hold on the face before the look pays off",
+                       base_s=2.0)
+            move, why = move_for("follow" if beat.tone == "follow" else
+                                 ("tension" if beat.tone == "tension" else "calm"),
+                                 side, not self.scene.interior, beat.seen)
+            self._shot("pov", "POV", seen_props, f"{SIZE_PHRASES['POV']} of {beat.looker}: {beat.seen}",
+                       movement=move, movement_reason=why, props=seen_props, base_s=2.5)
+            looked = True
+        for prop in beat.props:
+            if prop in seen_props:
+                continue
+            tense = beat.tone == "tension"
+            self._shot("insert", "INSERT", [prop],
+                       f"{SIZE_PHRASES['INSERT']} on the {prop}: {sentence_with(beat.text, prop)}",
+                       movement="dolly_in" if tense else "static",
+                       movement_reason=(f"slow push in: the {prop} carries the tension" if tense
+                                        else f"static: let the {prop} read clearly"),
+                       props=[prop], base_s=2.0)
+        return looked
+
+    # ------------------------------------------------------------------ dialogue
+
+    def _listener(self, speaker: str) -> str | None:
+        if self.last_speaker and self.last_speaker != speaker:
+            return self.last_speaker
+        others = [n for n in self.sides if n != speaker]
+        return others[0] if others else None
+
+    def _dialogue(self, beat: Beat, nxt: Beat | None) -> None:
+        speaker = beat.speaker or ""
+        if speaker not in self.sides:
+            self.sides[speaker] = "left" if list(self.sides.values()).count("left") <= \
+                list(self.sides.values()).count("right") else "right"
+        listener = self._listener(speaker)
+        prev = self.shots[-1] if self.shots else None
+        # A speaker carrying on with nothing cut in between stays in the same shot.
+        if (prev and prev.role == "dialogue" and prev.subjects[:1] == [speaker]
+                and prev.reading_s + speech_time_s(beat.text) <= MAX_SHOT_S):
+            prev.lines.append((speaker, beat.text))
+            prev.base_s = prev.reading_s + 0.3
+            self.last_speaker = speaker
+            return
+        chunks = split_line(beat.text)
+        on_camera = [speaker, listener] if listener else [speaker]
+        for k, chunk in enumerate(chunks):
+            who = on_camera[k % len(on_camera)]
+            self._line_shot(who, speaker, listener, chunk, beat, k > 0)
+        self.spoken.add(speaker)
+        self.last_speaker = speaker
+        if listener and beat.emotional and not (nxt and nxt.kind == "dialogue" and nxt.speaker == listener):
+            side = self.sides.get(listener, "right")
+            self._shot("reaction", "CU", [listener],
+                       f"{SIZE_PHRASES['CU']} of {listener}, frame {side}, reacting to {speaker}",
+                       movement="static", movement_reason="static: the reaction plays on the face",
+                       base_s=1.8)
+
+    def _line_shot(self, who: str, speaker: str, listener: str | None, chunk: str,
+                   beat: Beat, continued: bool) -> None:
+        side = self.sides[who]
+        other = listener if who == speaker else speaker
+        exterior = not self.scene.interior
+        move, why = ("static", "static: the words carry the beat")
+        if beat.tone in ("tension", "chaos"):
+            move, why = move_for(beat.tone, side, exterior, chunk)
+        if other and self.sides.get(other) == side:
+            # Both held on the same side: singles would mismatch eyelines, so share a frame.
+            pair = [speaker, listener] if listener else [speaker]
+            size, subjects = "TWO", pair
+            desc = f"{SIZE_PHRASES['TWO']} of {speaker} and {listener} as {speaker} speaks"
+        elif continued:
+            size, subjects = "MCU", [who]
+            desc = f"{SIZE_PHRASES['MCU']} of {who}, frame {side}, listening as {speaker} goes on"
+        elif who not in self.spoken and listener:
+            size, subjects = "OTS", [who, listener]
+            desc = (f"{SIZE_PHRASES['OTS']} past {listener}, frame {self.sides[listener]}, "
+                    f"onto {who}, frame {side}, speaking")
+        elif beat.emotional or beat.tone == "tension":
+            size, subjects = "CU", [who]
+            desc = f"{SIZE_PHRASES['CU']} of {who}, frame {side}, speaking"
+        elif listener:
+            size, subjects = "MCU", [who]
+            desc = f"{SIZE_PHRASES['MCU']} of {who}, frame {side}, speaking"
+        else:
+            size, subjects = ("MS" if who not in self.spoken else "MCU"), [who]
+            desc = f"{SIZE_PHRASES[size]} of {who}, frame {side}, speaking"
+        self._shot("dialogue", size, subjects, desc, movement=move, movement_reason=why,
+                   lines=[(speaker, chunk)], base_s=speech_time_s(chunk) + 0.3)

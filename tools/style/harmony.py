@@ -1,0 +1,122 @@
+"""Colour harmony: hue rotations in OKLCh and ΔE2000 distances, through coloraide.
+
+OKLCh is used for building palettes because equal hue steps look like equal
+steps to the eye (HSV rotations do not), and ΔE2000 is the distance a colourist
+would accept as "the same colour". Gamut mapping keeps the OKLCh hue, so a
+complementary accent stays complementary after it is made printable.
+"""
+
+from __future__ import annotations
+
+from coloraide import Color
+
+from graph.state import PaletteColor
+
+HARMONY_OFFSETS: dict[str, tuple[float, ...]] = {
+    "mono": (0.0,),
+    "complementary": (0.0, 180.0),
+    "split": (0.0, 150.0, 210.0),
+    "analogous": (0.0, -30.0, 30.0),
+    "triad": (0.0, 120.0, 240.0),
+    "square": (0.0, 90.0, 180.0, 270.0),
+}
+
+# Skin sits on a narrow hue band whatever the palette, so faces read as faces.
+SKIN_HUE = 55.0
+
+
+def oklch_hex(lightness: float, chroma: float, hue: float) -> str:
+    """An OKLCh colour as sRGB hex, gamut-mapped keeping its hue."""
+    color = Color("oklch", [lightness, chroma, hue % 360]).convert("srgb")
+    return color.fit(method="oklch-chroma").to_string(hex=True)
+
+
+def hex_oklch(hex_color: str) -> tuple[float, float, float]:
+    """(L, C, h) of a hex colour; hue 0 for greys."""
+    lightness, chroma, hue = Color(hex_color).convert("oklch").coords(nans=False)
+    return lightness, chroma, hue % 360
+
+
+def harmony_hues(base_hue: float, scheme: str) -> list[float]:
+    """The hues of a harmony scheme around base_hue (OKLCh degrees)."""
+    return [(base_hue + offset) % 360 for offset in HARMONY_OFFSETS[scheme]]
+
+
+def harmony_colors(hex_color: str, scheme: str) -> list[str]:
+    """The colours a scheme pairs with a known colour, same lightness and chroma."""
+    lightness, chroma, hue = hex_oklch(hex_color)
+    return [oklch_hex(lightness, chroma, h) for h in harmony_hues(hue, scheme)]
+
+
+def rotate_hue(hex_color: str, degrees: float) -> str:
+    """The same colour with its OKLCh hue turned by degrees."""
+    lightness, chroma, hue = hex_oklch(hex_color)
+    return oklch_hex(lightness, chroma, hue + degrees)
+
+
+def delta_e(a: str, b: str) -> float:
+    """ΔE2000 between two hex colours."""
+    return Color(a).delta_e(b, method="2000")
+
+
+def palette_distance(a: list[str], b: list[str]) -> float:
+    """How different two palettes look: mean ΔE2000 of each colour to its nearest in the other (symmetric)."""
+    def one_way(src: list[str], dst: list[str]) -> float:
+        return sum(min(delta_e(s, d) for d in dst) for s in src) / len(src)
+
+    return (one_way(a, b) + one_way(b, a)) / 2
+
+
+def hue_distance(a: float, b: float) -> float:
+    return abs((a - b + 180) % 360 - 180)
+
+
+def build_palette(hue: float, lightness: float, chroma: float, scheme: str, warmth_contrast: bool = True) -> list[PaletteColor]:
+    """Seven roles from a key colour and a harmony scheme.
+
+    key carries the mood; accent comes from the scheme's furthest hue so the
+    harmony is visible; sky and ground take the remaining scheme hues (mono
+    and analogous palettes stay close to the key); shadow and highlight are the
+    key pushed dark and light with a small temperature shift, as a painter
+    cools shadows of warm scenes and warms highlights of cool ones.
+    """
+    hues = harmony_hues(hue, scheme)
+    lightness = min(0.88, max(0.18, lightness))
+    chroma = min(0.3, max(0.01, chroma))
+    accent_hue = max(hues, key=lambda h: hue_distance(h, hue)) if len(hues) > 1 else hue
+    others = [h for h in hues[1:] if h != accent_hue] or [accent_hue if scheme != "mono" else hue]
+    sky_hue = others[0] if scheme in ("triad", "square", "split") else hue
+    ground_hue = others[-1] if scheme in ("triad", "square", "analogous") else (hue + 15) % 360
+    warm = hue_distance(hue, 60) < 90
+    temp_shift = -20.0 if warm else 20.0
+    if not warmth_contrast:
+        temp_shift = 0.0
+    accent_chroma = min(0.3, chroma * 1.6 + 0.04) if scheme != "mono" else min(0.3, chroma * 1.8 + 0.02)
+    accent_light = min(0.85, max(0.5, lightness + 0.12))
+    roles = [
+        ("key", lightness, chroma, hue),
+        ("shadow", max(0.12, lightness * 0.42), max(0.015, chroma * 0.6), hue + temp_shift),
+        ("highlight", min(0.97, lightness + (1 - lightness) * 0.75), chroma * 0.35, hue - temp_shift),
+        ("accent", accent_light, accent_chroma, accent_hue),
+        ("sky", min(0.9, lightness + 0.12), chroma * 0.8, sky_hue),
+        ("ground", max(0.2, lightness * 0.72), chroma * 0.75, ground_hue),
+        ("skin", min(0.82, max(0.58, 0.55 + lightness * 0.2)), 0.07, SKIN_HUE),
+    ]
+    return [PaletteColor(role=role, hex=oklch_hex(l, c, h)) for role, l, c, h in roles]
+
+
+def warm_cool_summary(palette: list[PaletteColor]) -> str:
+    """How warm and cool are set against each other, in words."""
+    warm, cool = [], []
+    for color in palette:
+        if color.role == "skin":
+            continue
+        _, chroma, hue = hex_oklch(color.hex)
+        if chroma < 0.02:
+            continue
+        (warm if hue_distance(hue, 60) < 90 else cool).append(color.role)
+    if not cool:
+        return "all warm: " + ", ".join(warm) + " (no cool relief)"
+    if not warm:
+        return "all cool: " + ", ".join(cool) + " (skin is the only warmth)"
+    return f"warm {', '.join(warm)} against cool {', '.join(cool)}"
