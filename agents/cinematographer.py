@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from langgraph.runtime import Runtime
-from PIL import Image
 
 from agents.stage import progress, rel
 from graph.context import FilmContext
@@ -21,17 +20,18 @@ from memory.store import CrewMemory
 from tools.atomic import content_hash, temp_path_for, write_json, write_text
 from tools.cache import AssetCache, publish
 from tools.cast.lock import enforce_lock
-from tools.cast.qc import CHARACTER_THRESHOLD, qc_frames, score_character, write_qc_report
+from tools.cast.qc import qc_frame, qc_frames, write_qc_report
 from tools.errors import BadInput
 from tools.previs.contact import contact_sheet
 from tools.previs.render import frame_size
-from tools.providers.images import ImageRequest, build_image_prompt, images_provider
+from tools.providers.images import ImageRequest, build_image_prompt
+from tools.providers.registry import images_provider
 from tools.shots.breakdown import break_down
 from tools.shots.export import write_shotlist_csv, write_storyboard_pdf
 from tools.shots.io import shotlist_json
 from tools.shots.revise import apply_shot_note
 from tools.shots.rules import check_shots
-from tools.style.compliance import STYLE_THRESHOLD, style_score
+from tools.style.compliance import style_score
 
 REGENERATE_ATTEMPTS = 2
 
@@ -76,14 +76,6 @@ def _locked_look(state: FilmState, project: Path) -> tuple[StyleBible, list[Char
     by_name = {p.name: p for p in memory.characters()}
     cast = [by_name.get(p.name, p) for p in state.cast]
     return style, cast
-
-
-def _frame_quality(image: Image.Image, boxes: dict, cast: list[CharacterProfile], style: StyleBible) -> float:
-    """One number to compare variants: the weakest character score and the style score."""
-    scores = [score_character(image, tuple(boxes[p.name]) if p.name in boxes else None, p)[0]
-              for p in cast if p.name in boxes]
-    s_score, _ = style_score(image, style)
-    return min(scores + [1.0]) * 0.6 + s_score * 0.4 if scores else s_score
 
 
 def _draw(shot: Shot, state: FilmState, style: StyleBible, cast: list[CharacterProfile], variant: int,
@@ -140,21 +132,25 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
         options = []
         for variant in range(context.variants):
             progress("storyboard", i * context.variants + variant, total, f"shot {shot.id} v{variant}")
+            target = project / "frames" / shot.id / f"{variant}.png"
             best = None
             for attempt in range(REGENERATE_ATTEMPTS + 1):
                 seed = state.brief.seed + attempt * 101
                 path, boxes, key = _draw(shot, state, style, cast, variant, seed, context, cache)
-                quality = _frame_quality(Image.open(path).convert("RGB"), boxes, cast, style)
+                publish(path, target)
+                frame = Frame(shot_id=shot.id, variant=variant, path=rel(project, target), seed=seed,
+                              character_boxes=boxes, content_hash=key)
+                check = qc_frame(frame, project, cast, style, style_score=style_score)
+                quality = min([*check.character_scores.values(), check.style_score or 0.0])
                 if best is None or quality > best[0]:
-                    best = (quality, path, boxes, key, seed)
-                if quality >= min(CHARACTER_THRESHOLD, STYLE_THRESHOLD):
+                    best = (quality, path, frame, check)
+                if not check.flagged:
                     break
-                notes.append(f"consistency: shot {shot.id} v{variant} scored {quality:.2f}; regenerating")
-            quality, path, boxes, key, seed = best
-            target = project / "frames" / shot.id / f"{variant}.png"
+                notes.append(f"consistency: shot {shot.id} v{variant} flagged ({'; '.join(check.reasons[:2])}); "
+                             + ("regenerating" if attempt < REGENERATE_ATTEMPTS else "kept the best attempt"))
+            quality, path, frame, check = best
             publish(path, target)
-            options.append((quality, Frame(shot_id=shot.id, variant=variant, path=rel(project, target), seed=seed,
-                                           character_boxes=boxes, content_hash=key)))
+            options.append((quality - (1.0 if check.flagged else 0.0), frame))
         frames[shot.id] = [f for _, f in options]
         chosen[shot.id] = max(range(len(options)), key=lambda k: options[k][0])
     progress("storyboard", total, total, "checking every frame")

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from langgraph.runtime import Runtime
 
-from agents.stage import progress, rel
+from agents.stage import progress, progress_reporter, rel
 from graph.context import FilmContext
 from graph.state import Clip, Cut, Edit, FilmState, Shot
 from tools.atomic import content_hash, file_hash
@@ -101,10 +101,11 @@ def animate(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     cuts.append(Cut(shot_id="end", clip="edit/cards/end.png", record_in_s=round(at, 4), duration_s=END_S))
 
     done = [0]
+    report = progress_reporter("animate")
 
-    def on_done(_job) -> None:
+    def on_done(_job) -> None:  # runs on the render pool's threads
         done[0] += 1
-        progress("animate", done[0], len(jobs) + 1, "clips")
+        report(done[0], len(jobs) + 1, "clips")
 
     render_clips(jobs, workers=context.workers, on_done=on_done)
     for shot_id, clip in clips.items():

@@ -16,6 +16,15 @@ def progress(stage: str, done: int, total: int, label: str = "") -> None:
     writer({"stage": stage, "done": done, "total": total, "label": label})
 
 
+def progress_reporter(stage: str):
+    """A progress function bound to this run's stream, safe to call from worker threads."""
+    try:
+        writer = get_stream_writer()
+    except RuntimeError:
+        return lambda done, total, label="": None
+    return lambda done, total, label="": writer({"stage": stage, "done": done, "total": total, "label": label})
+
+
 def rel(project: Path, path: Path) -> str:
     """Project-relative POSIX path, the form artifacts store."""
     return Path(path).resolve().relative_to(project.resolve()).as_posix()

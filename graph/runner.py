@@ -101,8 +101,11 @@ class FilmRunner:
         interrupts = [i.value for task in snap.tasks for i in task.interrupts]
         if interrupts:
             return Outcome("waiting", gate=interrupts[0], next=list(snap.next))
-        if snap.next:
-            return Outcome("stopped", next=list(snap.next))
+        # A node that finished before the process died has its writes saved but is
+        # not in `next` any more; it is still work to pick up, so look at the tasks.
+        pending = list(snap.next) or [task.name for task in snap.tasks]
+        if pending:
+            return Outcome("stopped", next=pending)
         return Outcome("done")
 
     def state(self) -> FilmState | None:

@@ -59,7 +59,9 @@ def kind_noun(profile: CharacterProfile) -> str:
 def look_phrase(profile: CharacterProfile) -> str:
     """'an old person (60s), weathered, in a yellow oilskin coat' — the look without the name."""
     group = age_group(profile.age)
-    adjective = {"old": "old", "teen": "teenage", "young": "young"}.get(group, "")
+    adjective = {"old": "old", "teen": "teenage", "young": "young", "child": "little"}.get(group, "")
+    if profile.silhouette == "child" and not adjective:
+        adjective = "little"
     noun = kind_noun(profile)
     head = " ".join(w for w in (adjective, noun) if w)
     head = ("an " if head[0] in "aeiou" else "a ") + head

@@ -31,10 +31,11 @@ from tools.errors import BadInput
 CHARACTERS = "characters"
 STYLES = "styles"
 # Cosine similarity a semantic match needs before we call it the same character.
-# Measured with this model: "the old man" vs "an old person (60s), weathered"
-# about 0.40, "the little machine" vs a small robot about 0.47, while a
-# reference to nobody in the cast ("a woman in a business suit") stays under 0.2.
-FIND_THRESHOLD = 0.33
+# Measured with this model on bare queries: "old man" vs "an old person (60s),
+# weathered" 0.35, "little girl" vs "a little child (10)" 0.40, "little machine"
+# vs a small robot 0.70, while someone in no cast ("stockbroker in a pinstripe
+# suit") stays at 0.24 or under.
+FIND_THRESHOLD = 0.3
 HOME_ENV = "FILMCREW_HOME"
 
 
@@ -65,26 +66,28 @@ class CrewMemory:
 
     def save_style(self, bible: StyleBible, locked: bool = True) -> None:
         """Keep a style bible; a locked one replaces the previous lock (a film has one look)."""
+        sid = _style_id(bible)
+        everything = self._styles.get(include=["metadatas"])
+        metas = dict(zip(everything["ids"], everything["metadatas"]))
+        order = int(metas[sid].get("order", 0)) if sid in metas else len(metas)
+        lock_seq = 1 + max((int(m.get("lock_seq", 0)) for m in metas.values()), default=0)
+        # Write the new lock before releasing the old one: a kill between the two leaves
+        # two locks, and the newest (highest lock_seq) wins, never none.
+        self._styles.upsert(ids=[sid], documents=[style_text(bible)], metadatas=[
+            {"bible": bible.model_dump_json(), "locked": locked, "order": order,
+             "lock_seq": lock_seq if locked else 0}])
         if locked:
-            current = self._styles.get(where={"locked": True}, include=["metadatas"])
-            for sid, meta in zip(current["ids"], current["metadatas"]):
-                self._styles.update(ids=[sid], metadatas=[{**meta, "locked": False}])
-        order = self._styles.count()
-        existing = self._styles.get(ids=[_style_id(bible)], include=["metadatas"])
-        if existing["ids"]:
-            order = int(existing["metadatas"][0].get("order", order))
-        self._styles.upsert(
-            ids=[_style_id(bible)],
-            documents=[style_text(bible)],
-            metadatas=[{"bible": bible.model_dump_json(), "locked": locked, "order": order}],
-        )
+            for other, meta in metas.items():
+                if other != sid and meta.get("locked"):
+                    self._styles.update(ids=[other], metadatas=[{**meta, "locked": False}])
 
     def locked_style(self) -> StyleBible | None:
         """The locked style bible, or None when the art director has not locked one."""
         found = self._styles.get(where={"locked": True}, include=["metadatas"])
         if not found["ids"]:
             return None
-        return StyleBible.model_validate_json(found["metadatas"][0]["bible"])
+        newest = max(found["metadatas"], key=lambda m: int(m.get("lock_seq", 0)))
+        return StyleBible.model_validate_json(newest["bible"])
 
     def styles(self) -> list[StyleBible]:
         """Every saved style bible, in the order first saved."""
@@ -116,9 +119,9 @@ class CrewMemory:
         profile = profile.model_copy(update={"name": name})
         if not description.strip():
             description = self.description(name)  # re-saving a profile keeps what the script said
-        # Old aliases must not keep matching after a profile changes, so drop every record first.
-        self._characters.delete(where={"character": name})
-        handles = [("alias", a) for a in profile.aliases if a.strip()]
+        # Aliases are stored bare ("keeper", not "the keeper"): a shared article makes every
+        # "the ..." query look alike to the model.
+        handles = [("alias", _bare(a)) for a in profile.aliases if _bare(a)]
         handles.append(("look", look_phrase(profile)))
         if description.strip():
             handles.append(("description", description.strip()))
@@ -127,7 +130,12 @@ class CrewMemory:
         metadatas = [{"character": name, "kind": "profile", "profile": profile.model_dump_json(),
                       "description": description.strip()}]
         metadatas += [{"character": name, "kind": kind} for kind, _ in handles]
-        self._characters.add(ids=ids, documents=documents, metadatas=metadatas)
+        # Write the new records first, then drop the ones this profile no longer has (an old
+        # alias must stop matching): a kill in between leaves an extra handle, never a lost character.
+        stale = [i for i in self._characters.get(where={"character": name})["ids"] if i not in set(ids)]
+        self._characters.upsert(ids=ids, documents=documents, metadatas=metadatas)
+        if stale:
+            self._characters.delete(ids=stale)
 
     def characters(self) -> list[CharacterProfile]:
         """Every character in the library, sorted by name."""
@@ -169,7 +177,7 @@ class CrewMemory:
         handles = self._characters.count()
         if handles == 0:
             return None
-        hit = self._characters.query(query_texts=[text], n_results=min(8, handles),
+        hit = self._characters.query(query_texts=[_bare(text) or text], n_results=min(8, handles),
                                      where={"kind": {"$ne": "profile"}}, include=["metadatas", "distances"])
         if not hit["ids"][0]:
             return None

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from tools.atomic import write_json
+from tools.atomic import file_hash, write_json
 
 
 class AssetCache:
@@ -42,7 +42,13 @@ class AssetCache:
 
 
 def publish(cached: Path, target: Path) -> Path:
-    """Make `target` show the cached file, atomically replacing what was there."""
+    """Make `target` show the cached file, atomically replacing what was there.
+
+    An identical file already in place is left alone, so a redo that changes
+    one shot does not touch the files of the others.
+    """
+    if target.exists() and target.stat().st_size == cached.stat().st_size and file_hash(target) == file_hash(cached):
+        return target
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.link")
     shutil.copyfile(cached, tmp)

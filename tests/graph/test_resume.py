@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import textwrap
-
-import pytest
+import time
 
 from graph.runner import FilmRunner
 from graph.state import GateAnswer
@@ -40,33 +41,35 @@ def test_a_fresh_process_resumes_the_thread_at_its_gate(tmp_path):
     again.close()
 
 
-def test_a_crash_mid_storyboard_resumes_without_redoing_finished_work(tmp_path):
-    runner, context, initial = new_film(tmp_path, variants=2)
+def test_kill_9_mid_storyboard_then_resume_redoes_no_finished_frame(tmp_path):
+    runner, context, initial = new_film(tmp_path, variants=3)
     runner.start(initial, context)
-    for _ in range(3):  # script, shots, style gates
+    for _ in range(2):  # script and shots gates; approving the style runs the storyboard
         runner.resume(GateAnswer(action="approve"))
-
-    seen = []
-
-    def crash_midway(mode, chunk):
-        if mode == "custom" and chunk.get("stage") == "storyboard":
-            seen.append(chunk["done"])
-            if chunk["done"] >= 4:
-                raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        runner.resume(GateAnswer(action="approve"), on_event=crash_midway)
-    outcome = runner.outcome()
-    assert outcome.status == "stopped" and outcome.next == ["storyboard"]
-    cached = {p.name: p.stat().st_mtime_ns for p in (runner.project / ".cache" / "frames").glob("*.png")}
-    assert len(cached) >= 4
-
     runner.close()
+
+    code = textwrap.dedent(f"""
+        from graph.runner import FilmRunner
+        from graph.state import GateAnswer
+        FilmRunner({str(runner.project)!r}).resume(GateAnswer(action="approve"))
+    """)
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    frames = runner.project / ".cache" / "frames"
+    deadline = time.monotonic() + 240
+    while len(list(frames.glob("*.png"))) < 4 and time.monotonic() < deadline and child.poll() is None:
+        time.sleep(0.05)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    drawn = {p.name: p.stat().st_mtime_ns for p in frames.glob("*.png")}
+    assert len(drawn) >= 4
+
     fresh = FilmRunner(runner.project)
+    stopped = fresh.outcome()
+    assert stopped.status == "stopped" and "storyboard" in stopped.next
     outcome = fresh.resume(None)
     assert outcome.gate["gate"] == "storyboard"
-    after = {p.name: p.stat().st_mtime_ns for p in (fresh.project / ".cache" / "frames").glob("*.png")}
-    # Every frame drawn before the crash is still there and was not drawn again.
-    assert all(after.get(name) == mtime for name, mtime in cached.items())
-    assert len(after) > len(cached)
+    after = {p.name: p.stat().st_mtime_ns for p in frames.glob("*.png")}
+    # Every frame drawn before the kill is still there and was not drawn again.
+    assert all(after.get(name) == mtime for name, mtime in drawn.items())
+    assert len(fresh.state().frames) == len(fresh.state().shotlist.shots)
     fresh.close()

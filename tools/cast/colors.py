@@ -40,6 +40,13 @@ COLOR_WORDS: dict[str, str] = {
 }
 
 
+# Colour words that are also things ("buried in sand", "a brass lantern"): they colour a
+# character only when the wardrobe or hair says so, never from elsewhere in the line.
+NOUN_COLORS = {"sand", "rose", "olive", "cream", "ivory", "chestnut", "lime", "gold", "copper", "bronze",
+               "brass", "silver", "chrome", "amber", "emerald", "khaki", "denim", "tan", "dark", "lavender",
+               "lilac", "charcoal", "rust", "ginger", "mustard", "navy", "sand", "azure"}
+
+
 def color_words_in(text: str) -> list[tuple[str, str, int]]:
     """(word, hex, position) for every colour word in text, in order of appearance."""
     found = []
@@ -98,17 +105,18 @@ def choose_colors(count: int, taken: list[str], style: StyleBible | None, rng: r
     """
     own = list(own or [])
     background = [c.hex for c in style.palette if c.role in BACKGROUND_ROLES] if style else []
-    pool = candidate_colors(style)
-    rng.shuffle(pool)  # the seed decides between equally good colours
+    # The seed chooses among comparably good colours (a few ΔE of slack), so another seed
+    # offers another casting of colours without ever breaking the distance rule.
+    pool = [(hexcode, penalty, rng.uniform(0.0, 8.0)) for hexcode, penalty in candidate_colors(style)]
     chosen: list[str] = []
     for _ in range(count):
         best, best_score = None, float("-inf")
-        for hexcode, penalty in pool:
+        for hexcode, penalty, jitter in pool:
             others = min((delta_e(hexcode, t) for t in taken), default=100.0)
             mine = min((delta_e(hexcode, o) for o in own + chosen), default=100.0)
             set_gap = min((delta_e(hexcode, b) for b in background), default=100.0)
             score = (min(others, 60.0) + (0 if others >= MIN_DELTA_E else -100)
-                     + min(mine, 20.0) + min(set_gap, 15.0) - 12.0 * penalty)
+                     + min(mine, 20.0) + min(set_gap, 15.0) - 12.0 * penalty + jitter)
             if score > best_score:
                 best, best_score = hexcode, score
         chosen.append(best)

@@ -13,7 +13,7 @@ import random
 import re
 
 from graph.state import CharacterProfile, Script, StyleBible
-from tools.cast.colors import COLOR_WORDS, choose_colors, color_words_in
+from tools.cast.colors import NOUN_COLORS, choose_colors, color_words_in
 from tools.cast.features import Features, figure_for, parse_features
 
 # Capitalised words in action lines that are not people: transitions, camera and sound vocabulary.
@@ -48,19 +48,47 @@ def _caps_names(text: str) -> list[tuple[str, int]]:
         if mid_sentence:
             # Mid-sentence caps after a word are sound cues ("a gull SCREAMS", "we hear a KNOCK")
             # unless an introduction follows: "... finds BOLT, a small robot" / "BOLT (100s)".
-            if len(words) == 1 and name.endswith(_SOUND_ENDINGS):
+            introduced = re.match(r"^\s*[(,]", text[match.end():])
+            if not introduced or (len(words) == 1 and name.endswith(_SOUND_ENDINGS)
+                                  and not re.match(r"^\s*\(", text[match.end():])):
                 continue
-            if not re.match(r"^\s*[(,]", text[match.end():]):
-                continue
+        # "polishes a BRASS LANTERN": a capitalised prop, not a person being introduced.
+        if re.search(r"\b(?:a|an|the|his|her|their|its|my|your|our)\s*$", before, re.I) and \
+                not re.match(r"^\s*\(", text[match.end():]):
+            continue
         found.append((name, match.start()))
     return found
 
 
 def _sentence_from(text: str, start: int) -> str:
-    """From `start` to the end of its sentence (an age bracket's dots do not end it)."""
+    """The sentence around `start`, from its beginning (an appositive before a name
+    belongs to it: 'An old man, WALT (80s), waves.') to its end."""
+    opening = max((m.end() for m in re.finditer(r"[.!?]\s+", text[:start])), default=0)
     tail = text[start:]
     end = re.search(r"(?<![A-Z][a-z])(?<!\b[A-Z])[.!?](?:\s|$)", tail)
-    return tail[:end.end()].strip() if end else tail.strip()
+    return (text[opening:start] + (tail[:end.end()] if end else tail)).strip()
+
+
+def own_clause(description: str, name: str, others: list[str]) -> str:
+    """The part of an introduction about `name` alone: from the name (or an appositive
+    just before it, 'An old man, WALT (80s)') up to the next character's name, so
+    'NOOR (8) races with BISCUIT, a scruffy terrier' does not make NOOR a dog."""
+    here = re.search(r"\b" + re.escape(name) + r"\b", description)
+    if here is None:
+        return description
+    start, end = here.start(), len(description)
+    for other in others:
+        if other == name:
+            continue
+        for hit in re.finditer(r"\b" + re.escape(other) + r"\b", description):
+            if hit.start() >= here.end():
+                end = min(end, hit.start())
+    before = description[:start]
+    cut = max(before.rfind("."), before.rfind(")"), before.rfind(";"))
+    lead = before[cut + 1:]
+    if lead.rstrip().endswith(",") and not any(re.search(r"\b" + re.escape(o) + r"\b", lead) for o in others):
+        start = cut + 1
+    return description[start:end].strip().rstrip(",;").strip()
 
 
 def find_characters(script: Script) -> list[tuple[str, str, int]]:
@@ -90,7 +118,7 @@ def find_characters(script: Script) -> list[tuple[str, str, int]]:
     for name in order:
         if not seen[name][0]:
             seen[name] = (_first_mention(script, name), seen[name][1])
-    return [(name, seen[name][0], seen[name][1]) for name in order]
+    return [(name, own_clause(seen[name][0], name, order), seen[name][1]) for name in order]
 
 
 def _first_mention(script: Script, name: str) -> str:
@@ -111,7 +139,7 @@ def named_colors(description: str, feats: Features) -> tuple[list[str], list[str
     # Colour words elsewhere in the introduction ("a small rusty robot") colour the body.
     placed = {w for w, _, _ in color_words_in(f"{feats.wardrobe} {feats.hair} {feats.face}")}
     for word, hexcode, _ in color_words_in(description):
-        if word not in placed and word != "dark" and hexcode not in body:
+        if word not in placed and word not in NOUN_COLORS and hexcode not in body:
             body.append(hexcode)
     return list(dict.fromkeys(body)), list(dict.fromkeys(head))
 
@@ -146,5 +174,3 @@ def descriptions(script: Script) -> dict[str, str]:
     """NAME -> first-appearance description, for saving alongside profiles in memory."""
     return {name: text for name, text, _ in find_characters(script)}
 
-
-__all__ = ["extract_cast", "find_characters", "descriptions", "normalise_cue", "named_colors", "COLOR_WORDS"]

@@ -15,9 +15,9 @@ from memory.look import age_group
 
 BUILD_WORDS = ("slight", "slim", "thin", "skinny", "lanky", "wiry", "gangly", "tall", "short", "small", "tiny",
                "little", "petite", "broad", "broad-shouldered", "stocky", "burly", "heavy", "heavyset", "stout",
-               "muscular", "hulking", "large", "big", "huge", "round", "plump", "chubby", "average", "stooped",
+               "muscular", "hulking", "large", "big", "huge", "plump", "chubby", "average", "stooped",
                "hunched", "frail", "sturdy", "squat", "mechanical", "boxy", "spindly")
-FACE_WORDS = ("weathered", "bearded", "scarred", "freckled", "wrinkled", "pale", "gaunt", "clean-shaven",
+FACE_WORDS = ("gap-toothed", "snaggle-toothed", "paper-thin", "hollow-eyed", "weathered", "bearded", "scarred", "freckled", "wrinkled", "pale", "gaunt", "clean-shaven",
               "sunburnt", "tanned", "craggy", "wide-eyed", "one-eyed", "bespectacled", "stubbled", "lined",
               "moustached", "mustached", "rosy-cheeked", "sharp-featured", "round-faced")
 FACE_NOUNS = ("beard", "moustache", "mustache", "scar", "glasses", "spectacles", "freckles", "eyepatch",
@@ -27,8 +27,9 @@ GARMENTS = ("coat", "jacket", "raincoat", "oilskin", "overcoat", "parka", "anora
             "cardigan", "hoodie", "vest", "waistcoat", "suit", "blazer", "uniform", "overalls", "dungarees",
             "apron", "tunic", "jeans", "trousers", "pants", "shorts", "boots", "wellingtons", "scarf", "hat",
             "cap", "beanie", "helmet", "armour", "armor", "shell", "casing", "plating", "chassis", "pyjamas",
-            "pajamas", "kimono", "sari", "jumpsuit", "coveralls", "fleece", "sou'wester", "mittens", "gloves")
-HAIR_WORDS = ("hair", "haired", "bald", "balding", "braids", "braid", "ponytail", "pigtails", "curls", "dreadlocks",
+            "pajamas", "kimono", "sari", "jumpsuit", "coveralls", "fleece", "sou'wester", "mittens", "gloves",
+            "visor", "goggles", "scrubs", "headscarf", "bandana", "mask", "shawl", "sandals", "trainers", "sneakers")
+HAIR_WORDS = ("hair", "haired", "bald", "balding", "shaved head", "buzzcut", "crew cut", "braids", "braid", "ponytail", "pigtails", "curls", "dreadlocks",
               "bun", "mohawk", "fringe", "bob")
 ROBOT_WORDS = ("robot", "android", "machine", "droid", "automaton", "cyborg", "drone", "bot", "mech")
 ANIMAL_WORDS = ("dog", "cat", "bird", "puppy", "kitten", "fox", "horse", "gull", "seagull", "crow", "owl", "rabbit",
@@ -121,12 +122,62 @@ def _phrase_after(text: str, pattern: str, stop_nouns: tuple[str, ...]) -> str:
     return ""
 
 
+def introduction_items(text: str) -> list[str]:
+    """The comma-separated strokes inside the introduction's first bracket:
+    'MARA (60s, weathered, yellow oilskin)' -> ['60s', 'weathered', 'yellow oilskin']."""
+    bracket = re.search(r"\(([^()]*)\)", text)
+    return [item.strip() for item in bracket.group(1).split(",") if item.strip()] if bracket else []
+
+
+def _item_kind(item: str) -> str:
+    """What one bracketed stroke describes: age, wardrobe, hair, face, build or ''."""
+    lowered = item.lower()
+    words = set(_words(lowered))
+    if re.fullmatch(r"(?:late |early |mid-?)?\d{1,3}s?|" + "|".join(NUMBER_WORDS), lowered):
+        return "age"
+    if words & set(GARMENTS):
+        return "wardrobe"
+    if any(h in lowered for h in HAIR_WORDS if " " in h) or words & {w for w in HAIR_WORDS if " " not in w}:
+        return "hair"
+    if words & set(FACE_WORDS) or words & set(FACE_NOUNS) or words & {"hands", "teeth", "skin", "toothed", "nose"}:
+        return "face"
+    if words & set(BUILD_WORDS):
+        return "build"
+    return ""
+
+
 def parse_features(description: str) -> Features:
     """Everything `description` says about the look, by rule."""
     text = description
     words = _words(text)
     wordset = set(words)
     feats = Features(words=wordset)
+    bracketed = {"age": [], "wardrobe": [], "hair": [], "face": [], "build": []}
+    for item in introduction_items(text):
+        kind = _item_kind(item)
+        if kind:
+            bracketed[kind].append(_noun_phrase(item, GARMENTS) if kind == "wardrobe" else item)
+    feats = _parse_prose(text, feats)
+    # Strokes in the bracket are the writer's deliberate description: they win over prose guesses.
+    if bracketed["age"]:
+        feats.age = bracketed["age"][0].replace(" ", "")
+    if bracketed["wardrobe"]:
+        feats.wardrobe = " and ".join(bracketed["wardrobe"])
+    if bracketed["hair"]:
+        feats.hair = ", ".join(bracketed["hair"])
+    if bracketed["face"]:
+        prose = [f for f in feats.face.split(", ") if f and not any(f in b for b in bracketed["face"])]
+        feats.face = ", ".join(dict.fromkeys(bracketed["face"] + prose))
+    if bracketed["build"] and not feats.build:
+        feats.build = ", ".join(bracketed["build"])
+    if feats.silhouette == "human" and age_group(feats.age) == "child":
+        feats.silhouette = "child"
+    return feats
+
+
+def _parse_prose(text: str, feats: Features) -> Features:
+    words = _words(text)
+    wordset = feats.words
     feats.age = parse_age(text)
     feats.build = ", ".join(dict.fromkeys(w for w in words if w in BUILD_WORDS))
     face = [w for w in words if w in FACE_WORDS]

@@ -203,25 +203,43 @@ def _key_path(out_path: Path) -> Path:
     return out_path.with_name(f".{out_path.name}.key")
 
 
-def clip_is_current(out_path: Path, key: str) -> bool:
-    """True when out_path holds exactly the clip these inputs make (its key and bytes both match)."""
-    out_path, sidecar = Path(out_path), _key_path(Path(out_path))
-    if not (out_path.exists() and sidecar.exists()):
-        return False
+def clip_record(out_path: Path) -> dict | None:
+    """What render_clip recorded about the clip at out_path (frames, fps, size), if it is intact."""
+    sidecar = _key_path(Path(out_path))
     try:
         record = json.loads(sidecar.read_text())
     except (OSError, ValueError):
+        return None
+    if record.get("clip_hash") != file_hash(out_path):
+        return None
+    return record
+
+
+def clip_is_current(out_path: Path, key: str) -> bool:
+    """True when out_path holds exactly the clip these inputs make (its key and bytes both match)."""
+    if not Path(out_path).is_file():
         return False
-    return record.get("key") == key and record.get("clip_hash") == file_hash(out_path)
+    record = clip_record(out_path)
+    return record is not None and record.get("key") == key
 
 
 def _load_frame(frame_path: Path) -> np.ndarray:
-    if not Path(frame_path).is_file():
-        raise BadInput(f"storyboard frame not found: {frame_path}")
     image = cv2.imread(str(frame_path), cv2.IMREAD_COLOR)
     if image is None:
         raise BadInput(f"storyboard frame is not a readable image: {frame_path}")
+    h, w = image.shape[:2]
+    if w % 2 or h % 2:  # 4:2:0 chroma needs even sides; one pixel is never missed
+        image = image[: h - h % 2, : w - w % 2]
     return cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
+
+
+def _i420_planes(image: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The frame as Y (full size) and U, V (half size) planes, BT.601 limited range like ffmpeg."""
+    h, w = image.shape[:2]
+    packed = cv2.cvtColor(image, cv2.COLOR_RGB2YUV_I420)
+    chroma = packed[h:].reshape(-1)
+    quarter = (h // 2) * (w // 2)
+    return (packed[:h], chroma[:quarter].reshape(h // 2, w // 2), chroma[quarter:].reshape(h // 2, w // 2))
 
 
 def _subject_mask(size: tuple[int, int]) -> np.ndarray:
@@ -233,11 +251,48 @@ def _subject_mask(size: tuple[int, int]) -> np.ndarray:
     return mask * mask * (3 - 2 * mask)  # smoothstep edge
 
 
-def _warp(image: np.ndarray, pose: CameraPose, size: tuple[int, int], scale: float | None = None) -> np.ndarray:
-    src_size = (image.shape[1], image.shape[0])
-    matrix = pose_matrix(pose, src_size, size, scale)
-    return cv2.warpAffine(image, matrix, size, flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
-                          borderMode=cv2.BORDER_REFLECT)
+class _PlaneWarper:
+    """Warps a frame's Y, U and V planes straight into an I420 buffer for the encoder.
+
+    Warping the planes instead of RGB moves half the bytes, and the encoder
+    then needs no colour conversion of its own.
+    """
+
+    def __init__(self, image: np.ndarray, size: tuple[int, int]):
+        self.planes = _i420_planes(image)
+        self.src_size = (image.shape[1], image.shape[0])
+        self.size = size
+        w, h = size
+        self.buffer = np.empty(w * h * 3 // 2, np.uint8)
+        quarter = (w // 2) * (h // 2)
+        self.views = (self.buffer[: w * h].reshape(h, w),
+                      self.buffer[w * h: w * h + quarter].reshape(h // 2, w // 2),
+                      self.buffer[w * h + quarter:].reshape(h // 2, w // 2))
+        self.masks: tuple[np.ndarray, np.ndarray] | None = None
+        self.last_pose: CameraPose | None = None
+
+    def _warp_into(self, matrix: np.ndarray, outs) -> None:
+        half = matrix.copy()
+        half[:, 2] /= 2.0  # chroma sits on a half-size grid: same rotation and scale, half the offset
+        flags = cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP
+        for plane, out, m in zip(self.planes, outs, (matrix, half, half)):
+            cv2.warpAffine(plane, m, (out.shape[1], out.shape[0]), dst=out, flags=flags,
+                           borderMode=cv2.BORDER_REFLECT)
+
+    def frame(self, pose: CameraPose) -> np.ndarray:
+        if pose == self.last_pose:  # a held pose (static shots) needs no new warp
+            return self.buffer
+        self.last_pose = pose
+        self._warp_into(pose_matrix(pose, self.src_size, self.size), self.views)
+        if pose.background_scale is not None:
+            if self.masks is None:
+                full = _subject_mask(self.size)
+                self.masks = (full, cv2.resize(full, (self.size[0] // 2, self.size[1] // 2)))
+            background = [np.empty_like(v) for v in self.views]
+            self._warp_into(pose_matrix(pose, self.src_size, self.size, pose.background_scale), background)
+            for view, back, mask in zip(self.views, background, (self.masks[0], self.masks[1], self.masks[1])):
+                view[...] = cv2.blendLinear(view, back, mask, 1.0 - mask)
+        return self.buffer
 
 
 def render_clip(frame_path: Path, movement: str, duration_s: float, out_path: Path, fps: int = 24,
@@ -253,23 +308,16 @@ def render_clip(frame_path: Path, movement: str, duration_s: float, out_path: Pa
     key = clip_key(frame_path, movement, duration_s, fps, size, seed)
     if clip_is_current(out_path, key):
         return out_path
-    image = _load_frame(frame_path)
+    warper = _PlaneWarper(_load_frame(frame_path), size)
     n = frame_count(duration_s, fps)
-    mask = None
     _key_path(out_path).unlink(missing_ok=True)  # never let an old key vouch for a new clip
     with FramePipe(out_path, size, fps) as pipe:
         for i in range(n):
             t = i / (n - 1) if n > 1 else 0.0
-            pose = camera_path(movement, t, seed, duration_s)
-            picture = _warp(image, pose, size)
-            if pose.background_scale is not None:
-                if mask is None:
-                    mask = _subject_mask(size)
-                background = _warp(image, pose, size, pose.background_scale)
-                picture = cv2.blendLinear(picture, background, mask, 1.0 - mask)
-            pipe.write(picture)
+            pipe.write_i420(warper.frame(camera_path(movement, t, seed, duration_s)))
     write_json(_key_path(out_path), {"key": key, "clip_hash": file_hash(out_path),
-                                     "movement": movement, "frames": n, "fps": fps})
+                                     "movement": movement, "frames": n, "fps": fps,
+                                     "size": list(size)})
     return out_path
 
 

@@ -13,6 +13,7 @@ import threading
 import uuid
 from pathlib import Path
 
+import cv2
 import imageio_ffmpeg
 import numpy as np
 
@@ -21,7 +22,7 @@ from tools.errors import BadInput
 FFMPEG = imageio_ffmpeg.get_ffmpeg_exe()
 
 # Bump when the recipe changes so cached clips and segments are made again.
-RECIPE_VERSION = "x264-veryfast-crf20-v1"
+RECIPE_VERSION = "x264-veryfast-crf20-i420-v2"
 
 
 def x264_args(fps: int) -> list[str]:
@@ -52,30 +53,40 @@ def run_ffmpeg(args: list[str], what: str) -> None:
 
 
 class FramePipe:
-    """Raw RGB frames in, an H.264 MP4 out, written atomically on close.
+    """Raw frames in, an H.264 MP4 out, written atomically on close.
 
-    Use as a context manager; on error the partial file is removed and the
-    destination is left as it was.
+    Frames travel as planar yuv420p (BT.601, limited range, as ffmpeg would
+    convert them): half the bytes of RGB, and ffmpeg's own RGB conversion
+    costs as much as the encode. Use as a context manager; on error the
+    partial file is removed and the destination is left as it was.
     """
 
     def __init__(self, out_path: Path, size: tuple[int, int], fps: int):
         self.out_path = Path(out_path)
-        self.size = size
-        self.tmp = scratch_path(self.out_path)
-        w, h = size
+        self.size = (int(size[0]), int(size[1]))
+        w, h = self.size
         if w % 2 or h % 2:
             raise BadInput(f"film size {w}x{h} must be even on both sides for yuv420p")
+        self.tmp = scratch_path(self.out_path)
         cmd = [FFMPEG, "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-               "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{w}x{h}", "-r", str(fps), "-i", "pipe:0",
+               "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", f"{w}x{h}", "-r", str(fps), "-i", "pipe:0",
                *x264_args(fps), "-f", "mp4", str(self.tmp)]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
         self.frames = 0
 
     def write(self, frame: np.ndarray) -> None:
+        """One RGB frame (h, w, 3) uint8 of the pipe's size."""
         h, w = frame.shape[:2]
-        if (w, h) != tuple(self.size) or frame.dtype != np.uint8:
+        if (w, h) != self.size or frame.dtype != np.uint8 or frame.ndim != 3:
             raise ValueError(f"frame {w}x{h} {frame.dtype} does not match pipe {self.size}")
-        self.proc.stdin.write(np.ascontiguousarray(frame).tobytes())
+        self.write_i420(cv2.cvtColor(np.ascontiguousarray(frame), cv2.COLOR_RGB2YUV_I420))
+
+    def write_i420(self, planes: np.ndarray | bytes) -> None:
+        """One frame already in I420 layout: Y (w*h) then U and V (w*h/4 each)."""
+        data = memoryview(planes).cast("B") if isinstance(planes, np.ndarray) else memoryview(planes)
+        if data.nbytes != self.size[0] * self.size[1] * 3 // 2:
+            raise ValueError("I420 frame has the wrong number of bytes for this pipe")
+        self.proc.stdin.write(data)
         self.frames += 1
 
     def __enter__(self) -> "FramePipe":

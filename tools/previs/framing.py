@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass, field
 
 from graph.state import CharacterProfile, Shot
+from tools.previs.figures import proportions
 
 # Standing adult height as a multiple of the frame's reference unit, and where
 # the eyes sit (fraction of frame height) for sizes framed on the face; wide
@@ -75,25 +76,19 @@ def reference_unit(width: int, height: int) -> float:
 def frame_camera(shot: Shot, cast: list[CharacterProfile], width: int, height: int,
                  variant: int, scene_key: int) -> Camera:
     """Place the camera and block the characters for a shot."""
-    jitter = random.Random(variant * 7919 + 17) if variant else None
     unit = reference_unit(width, height)
     shift, scale, foreshorten = ANGLE_CAMERA[shot.angle]
     lens = max(0.6, min(1.6, (shot.lens_mm / 35) ** 0.35))
     figure_height, eye_frac = SIZE_SCALE[shot.size]
-    figure_height *= unit * scale
+    pan_frac, third_jitter, push, height_jitter = variant_offsets(variant)
+    figure_height *= unit * scale * push
     if eye_frac is not None:
         base_horizon = eye_frac
     else:
         base_horizon = 0.58 if shot.size == "EWS" else 0.45
     horizon = (base_horizon + shift) * height
-    pan = 0.0
-    height_jitter = 0.0
-    third_jitter = 0.0
-    if jitter is not None:
-        pan = jitter.uniform(-0.08, 0.08) * width
-        height_jitter = jitter.uniform(-0.05, 0.05)
-        third_jitter = jitter.uniform(-0.05, 0.05)
-        horizon += height_jitter * height
+    pan = pan_frac * width
+    horizon += height_jitter * height
     camera = Camera(
         width=width, height=height, unit=unit, horizon=horizon,
         zoom=SIZE_ZOOM[shot.size] * lens, pan=pan,
@@ -104,6 +99,19 @@ def frame_camera(shot: Shot, cast: list[CharacterProfile], width: int, height: i
     camera.blocking.extend(_block(shot, cast, camera, figure_height, eye_frac, foreshorten,
                                   height_jitter, third_jitter, shift))
     return camera
+
+
+# The first alternatives an operator would offer: push in and slide right with the
+# camera a touch lower, then ease out and slide left a touch higher.
+VARIANT_OFFSETS = [(0.0, 0.0, 1.0, 0.0), (0.1, 0.045, 1.08, 0.045), (-0.1, -0.045, 0.92, -0.045)]
+
+
+def variant_offsets(variant: int) -> tuple[float, float, float, float]:
+    """(background pan, shift along the thirds, push-in scale, horizon shift) for a variant, as fractions."""
+    if variant < len(VARIANT_OFFSETS):
+        return VARIANT_OFFSETS[variant]
+    rng = random.Random(variant * 7919 + 17)
+    return (rng.uniform(-0.12, 0.12), rng.uniform(-0.05, 0.05), rng.uniform(0.9, 1.1), rng.uniform(-0.05, 0.05))
 
 
 def in_shot(shot: Shot, cast: list[CharacterProfile]) -> list[CharacterProfile]:
@@ -150,6 +158,10 @@ def _block(shot: Shot, cast: list[CharacterProfile], camera: Camera, figure_heig
     width, height = camera.width, camera.height
     sides = _sides(shot, people)
     foreground = ots_foreground(shot, people)
+    tallest = max(proportions(p)[0] for p in people if p is not foreground)
+    if eye_frac is not None:
+        # The shot size frames the tallest subject: a close-up of a child is as close as one of an adult.
+        figure_height /= tallest
     marks: list[Blocking] = []
     per_side: dict[str, int] = {}
     for profile in people:
@@ -166,15 +178,21 @@ def _block(shot: Shot, cast: list[CharacterProfile], camera: Camera, figure_heig
             feet = WIDE_FEET.get(shot.size, 0.86) * height + angle_shift * height * 0.35
             feet -= slot * 0.03 * height
         else:
+            # Frame on the tallest subject's eyes; everyone shares its floor,
+            # but a child or a dog is never left entirely below the frame.
             eye_y = (eye_frac + height_jitter * 0.5 + angle_shift * 0.25) * height
-            feet = eye_y + h * 0.93
+            feet = eye_y + h * tallest * 0.93
+            feet = min(feet, 0.45 * height + h * proportions(profile)[0])
+        if camera.top_down:
+            # seen from above, "feet" is where the figure stands on the plan: stagger the rows
+            feet = (0.5 + (0.12 if len(marks) % 2 else -0.08)) * height
         depth = 1
         if foreground is not None:
             if profile is foreground:
                 h = figure_height * 1.55
                 fg_side = -1 if side == "left" else 1
                 x = (0.5 + fg_side * 0.36 + third_jitter) * width
-                feet = (eye_frac + 0.12) * height + h * 0.93
+                feet = (eye_frac + 0.12) * height + h * proportions(profile)[0] * 0.93
                 facing, depth = "back", 2
             else:
                 x = (0.5 + (0.17 if side == "right" else -0.17) + third_jitter) * width

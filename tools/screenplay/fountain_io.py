@@ -29,7 +29,9 @@ _HEADING_SPLIT = re.compile(r"\s+[-\u2013\u2014]+\s+")
 _TIMES = {"DAY", "NIGHT", "DUSK", "DAWN", "MORNING", "EVENING", "AFTERNOON", "CONTINUOUS", "LATER",
           "MOMENTS LATER", "SUNSET", "SUNRISE", "SAME", "NOON", "MIDNIGHT"}
 # A character introduced without speaking: "OLD TOM (70s, ...)" or "NINA, 30s,".
-_SILENT_INTRO = re.compile(r"\b([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?)\s*(?:\(\s*\d|\(\s*(?:early|mid|late)|,\s*\d0s)")
+_SILENT_INTRO = re.compile(
+    r"(?<![Aa] )(?<![Aa]n )(?<![Tt]he )\b([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?)"
+    r"\s*(?:\(\s*\d|\(\s*(?:early|mid|late)|,\s*\d0s|,\s*an? [a-z])")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
@@ -72,6 +74,24 @@ def load_script(path: str | Path) -> Script:
         source = "text"
     title = script.title if script.title != "Untitled" else fallback_title
     return script.model_copy(update={"source": source, "title": title})
+
+
+_OFF_SCREEN = re.compile(r"\((?:V\.?\s?O|O\.?\s?S|O\.?\s?C|FILTERED|PHONE|PRE-LAP|ON SCREEN|ON TV|RADIO|INTO [A-Z ]+)\.?\)")
+
+
+def speaks_off_screen(script: Script, element: ScriptElement) -> bool:
+    """Whether a dialogue block's cue carries an off-screen extension such as (V.O.) or (O.S.).
+
+    ScriptElement keeps only the speaker's name, so the cue is read back from the
+    source line the element came from.
+    """
+    if element.kind != "dialogue" or not element.line:
+        return False
+    lines = script.fountain.split("\n")
+    if element.line > len(lines):
+        return False
+    cue = lines[element.line - 1].upper()
+    return bool(_OFF_SCREEN.search(cue))
 
 
 def parse_heading(heading: str) -> tuple[str, bool, str]:

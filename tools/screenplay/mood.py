@@ -20,13 +20,17 @@ bursts fire fires flee flees struggle struggles lunge lunges dive dives storm th
 siren sirens collapse collapses hurl hurls punch punches strike strikes roar roars surge surges plunge
 plunges sprint sprints dodge dodges blast blasts rescue rescues drag drags swerve swerves tumble tumbles
 shout shouts yell yells wave waves flood floods rip rips crush crushes scramble scrambles
+hammer hammers flare flares die dies dead blind freeze freezes thud bang boom danger drown drowns
+trapped panic panics gasp gasps lurch lurches pound pounds stagger staggers flash flashes clash
+grapple wrestle hunt hunts escape escapes attack attacks crumble rattle rattles tremble trembles
 """.split()}
 _BRIDGE = re.compile(
     r"^\s*(?:later|hours later|days later|weeks later|moments later|the next|next morning|meanwhile|slowly|"
     r"after|eventually|in time|time passes|gradually|still)\b", re.IGNORECASE)
 
-JUMP_VALENCE = 0.9
-JUMP_BOUNDARY = 0.8
+JUMP_SCENE = 0.3  # scene-average valence change
+JUMP_LEAD_IN = 0.6  # how hard the new scene's opening lines land against the last scene's mood
+JUMP_LEANING = 0.25  # the last scene already ending in the new mood prepares the audience
 LONG_SPEECH_WORDS = 60
 
 
@@ -54,7 +58,7 @@ def mood_curve(script: Script) -> list[MoodPoint]:
         charge = sum(abs(c) for c in scores) / n
         energy = sum(1 for w in words(text) if stem(w) in _ENERGY) / n
         shouts = (text.count("!") + len(re.findall(r"\b[A-Z]{4,}\b", text)) * 0.3) / n
-        intensity = 0.5 * charge + 0.35 * min(1.0, energy) + 0.15 * min(1.0, shouts)
+        intensity = 0.45 * charge + 0.4 * min(1.0, 1.5 * energy) + 0.15 * min(1.0, shouts)
         points.append(MoodPoint(scene=scene.index, valence=round(_valence(scores), 3),
                                 intensity=round(min(1.0, intensity), 3)))
     return points
@@ -82,22 +86,29 @@ def _bridged(script: Script, index: int) -> bool:
 
 
 def mood_jumps(script: Script, curve: list[MoodPoint]) -> list[Finding]:
-    """Emotional swings between neighbouring scenes with nothing to carry the audience across."""
+    """Emotional swings across a hard cut with nothing to carry the audience across.
+
+    A swing is a jump when the new scene *opens* hard in the new mood and the
+    scene before did not already lean that way at its end; a turn that builds
+    inside a scene, or a cut softened by a transition, leads the audience through.
+    """
     findings: list[Finding] = []
     for i in range(1, len(curve)):
         swing = curve[i].valence - curve[i - 1].valence
-        if abs(swing) < JUMP_VALENCE or _bridged(script, i):
+        if abs(swing) < JUMP_SCENE or _bridged(script, i):
             continue
         end_mood, end_line = _edge(script, i - 1, tail=True)
         start_mood, start_line = _edge(script, i, tail=False)
-        if abs(start_mood - end_mood) < JUMP_BOUNDARY:
-            continue  # the turn happens inside a scene, so the audience is led into it
+        lead_in = start_mood - curve[i - 1].valence
+        leaning = end_mood * (1 if swing > 0 else -1)
+        if lead_in * swing <= 0 or abs(lead_in) < JUMP_LEAD_IN or leaning >= JUMP_LEANING:
+            continue
         direction = "bright to dark" if swing < 0 else "dark to bright"
         findings.append(Finding(
             kind="mood_jump", scene=i + 1, line=script.scenes[i].elements[0].line or None,
-            severity="medium" if abs(swing) >= 1.1 else "low",
-            evidence=f"scene {i} ends {quote(end_line, 80)} (valence {curve[i - 1].valence:+.2f}); "
-                     f"scene {i + 1} opens {quote(start_line, 80)} (valence {curve[i].valence:+.2f})",
+            severity="medium" if abs(lead_in) >= 0.7 or abs(swing) >= 0.6 else "low",
+            evidence=f"scene {i} ends {quote(end_line, 80)} ({end_mood:+.2f}); "
+                     f"scene {i + 1} opens {quote(start_line, 80)} ({start_mood:+.2f})",
             suggestion=f"The mood flips {direction} on a hard cut. Add a transition beat: let scene {i} end on "
                        f"a hint of what is coming, or open scene {i + 1} on a reaction before the new mood lands."))
     return findings

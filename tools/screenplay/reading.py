@@ -53,6 +53,9 @@ def stem(word: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)]
             break
+    # 'leave'/'leaves'/'leaving' all meet at 'leav'.
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
     return w[:6]
 
 

@@ -11,16 +11,29 @@ from __future__ import annotations
 import re
 
 from graph.state import Finding, MoodPoint, SceneSummary, Script
-from tools.screenplay.reading import quote, scene_seconds, scene_text
+from tools.screenplay.reading import quote, scene_seconds, scene_text, stem, words
 
 # What an inciting incident usually reads like on the page.
 _INCITING = re.compile(
     r"\b(?:suddenly|discover\w*|finds?|found|arriv\w*|appear\w*|washe[sd]|storm\w*|call(?:s|ed)?|"
     r"letter|news|message|knock\w*|stranger|missing|vanish\w*|lost|breaks?|broken|crash\w*|alarm\w*|"
     r"explod\w*|notices?|spots?|reveal\w*|invitation|accident|fired|dies|dead|threat\w*|chase\w*|"
-    r"steal\w*|stolen|kidnap\w*|disappear\w*|emergency|wakes?|strange|mysterious)\b", re.IGNORECASE)
+    r"steal\w*|stolen|kidnap\w*|disappear\w*|emergency|strange|mysterious|thud|bang|boom|"
+    r"die|dies|died|blackout|power cut|flickers? and die|collapses?|falls? ill|diagnos\w*|evict\w*|"
+    r"ashore|intruder|bursts? in|shatter\w*|trapped|escap\w*|attack\w*|warning|lose|loses|oh no|"
+    r"drones?|police|beacon|follow\w*|shriek\w*|danger\w*|gun|weapon|bomb|wanted|secret|splash\w*|"
+    r"too far|hunt\w*|stalk\w*|ambush\w*|sirens?|fire|flames?|smoke|injur\w*|bleed\w*|sick|"
+    r"fails?|broke|refus\w*|rejects?|dumps?|leaves? (?:him|her|them)|goodbye|eviction|deadline)\b", re.IGNORECASE)
 
-INCITING_LATEST = 0.45
+# Act one may run long in a short, but not past the middle of the film.
+INCITING_LATEST = 0.55
+# A question about the unknown ("Who's Walter?") sets a story going as surely as a storm.
+_MYSTERY = re.compile(r"\b(?:who|what|where|why)(?:'s|\s+is|\s+was|\s+are|\s+were|\s+did|\s+happened)\b[^?]*\?",
+                      re.IGNORECASE)
+
+
+def _dialogue(scene) -> str:
+    return "\n".join(el.text for el in scene.elements if el.kind == "dialogue")
 CLIMAX_EARLIEST = 0.4
 
 
@@ -49,22 +62,53 @@ def _starts(secs: list[float]) -> list[float]:
 def inciting_scene(script: Script, curve: list[MoodPoint]) -> int | None:
     """0-based scene that sets the story going: an event word, or a clear change of mood."""
     for i in range(1, len(script.scenes)):
-        if _INCITING.search(scene_text(script.scenes[i])):
+        if _INCITING.search(scene_text(script.scenes[i])) or _MYSTERY.search(_dialogue(script.scenes[i])):
             return i
-        if abs(curve[i].valence - curve[i - 1].valence) >= 0.45 or curve[i].intensity - curve[0].intensity >= 0.2:
+        if abs(curve[i].valence - curve[i - 1].valence) >= 0.3 or curve[i].intensity - curve[0].intensity >= 0.15:
             return i
     if len(script.scenes) >= 1 and _INCITING.search(scene_text(script.scenes[0])):
         return 0
     return None
 
 
+def _payoffs_per_scene(script: Script) -> list[int]:
+    """How many earlier emphasised props each scene brings back: climaxes cash in setups."""
+    from tools.screenplay.setups import emphasised_props  # setups needs the climax; import late
+
+    counts = [0] * len(script.scenes)
+    for prop in emphasised_props(script):
+        for scene in script.scenes[prop.scene:]:
+            if any(stem(w) == prop.key for el in scene.elements for w in words(el.text)):
+                counts[scene.index - 1] += 1
+    return counts
+
+
 def climax_scene(script: Script, curve: list[MoodPoint]) -> int:
-    """0-based scene of the climax: the most intense scene, ties going to the later one."""
-    best = 0
-    for i, point in enumerate(curve):
-        if point.intensity >= curve[best].intensity - 1e-9:
-            best = i
-    return best
+    """0-based scene of the climax: the most intense scene after the inciting incident.
+
+    Intensity alone is a weak reader of climaxes (a storm in act one reads as
+    loud as a rescue), so scenes where climaxes sit (the last third, not the
+    closing resolution) and scenes that pay off earlier setups are favoured.
+    A clearly stronger early peak is reported by `structure_findings`.
+    """
+    n = len(curve)
+    if n == 0:
+        return 0
+    mids = _midpoints(durations(script))
+    payoffs = _payoffs_per_scene(script)
+    inciting = inciting_scene(script, curve)
+
+    def score(i: int) -> float:
+        bonus = 0.15 if 0.45 <= mids[i] <= 0.92 else 0.0
+        bonus += 0.06 * min(2, payoffs[i])
+        if n >= 4 and i == n - 1:
+            bonus -= 0.05
+        return curve[i].intensity + bonus
+
+    candidates = list(range(n))
+    if inciting is not None and inciting < n - 1:
+        candidates = list(range(inciting + 1, n))
+    return max(candidates, key=lambda i: (score(i), i))
 
 
 def scene_roles(script: Script, curve: list[MoodPoint]) -> list[str]:
@@ -105,23 +149,26 @@ def structure_findings(script: Script, curve: list[MoodPoint]) -> list[Finding]:
     climax = climax_scene(script, curve)
     if inciting is None:
         findings.append(Finding(
-            kind="structure", scene=1, severity="medium",
+            # A three-scene vignette can live on a situation alone; a longer film needs an event.
+            kind="structure", scene=1, severity="medium" if n >= 4 else "low",
             evidence=f"no scene in the first half changes the situation; scene 1 {quote(scene_text(script.scenes[0]), 90)}",
             suggestion="Give the protagonist an event to react to within the first quarter: a discovery, "
                        "an arrival, a loss that forces a choice."))
-    elif starts[inciting] > INCITING_LATEST:
+    elif starts[inciting] > INCITING_LATEST and inciting >= 2 and n >= 4:
         findings.append(Finding(
             kind="structure", scene=inciting + 1, severity="medium",
             evidence=f"the inciting incident arrives {starts[inciting]:.0%} into the film "
                      f"({script.scenes[inciting].heading}); act one runs ~{sum(secs[:inciting]):.0f}s of ~{sum(secs):.0f}s",
             suggestion=f"Condense scenes 1-{inciting} into one establishing beat so the story starts "
                        "within the first quarter."))
-    if mids[climax] < CLIMAX_EARLIEST and climax < n - 2:
-        later_peak = max(p.intensity for p in curve[climax + 1:])
+    peak = max(range(n), key=lambda i: curve[i].intensity)
+    after_peak = max((p.intensity for p in curve[peak + 1:]), default=0.0)
+    if (mids[peak] < CLIMAX_EARLIEST and peak < n - 2 and curve[peak].intensity >= 0.45
+            and curve[peak].intensity - after_peak >= 0.2):
         findings.append(Finding(
-            kind="structure", scene=climax + 1, severity="medium",
-            evidence=f"the most intense scene sits {mids[climax]:.0%} into the film "
-                     f"(intensity {curve[climax].intensity:.2f}; nothing after it passes {later_peak:.2f})",
+            kind="structure", scene=peak + 1, severity="medium",
+            evidence=f"the most intense scene sits {mids[peak]:.0%} into the film "
+                     f"(intensity {curve[peak].intensity:.2f}; nothing after it passes {after_peak:.2f})",
             suggestion="Move the peak later or build a bigger confrontation in the last third, so the film "
                        "rises instead of winding down after its high point."))
     tail = sum(secs[climax + 1:]) / (sum(secs) or 1)

@@ -53,6 +53,7 @@ _POV = re.compile(
     r"glimpses|catches sight of)\b\s*(?P<seen>[^.!?;]*)",
     re.IGNORECASE,
 )
+_OFFSCREEN_CUE = re.compile(r"\((?:V\.?\s?O\.?|O\.?\s?S\.?|O\.?\s?C\.?|OFF(?:SCREEN)?)\)", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(she|he|they)\b", re.IGNORECASE)
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)*\b")
 # Capitalised words in action that are screenplay markup or shouts, not props.
@@ -62,6 +63,13 @@ _NOT_PROPS = frozenset({
     "MOMENTS", "SFX", "VFX", "ANGLE", "ON", "CLOSE",
 })
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+# A capitalised name followed by an age is a character's introduction: "GUARD (50s)", "KIT, 12,".
+_INTRO_AFTER = re.compile(r"\s*(?:\(\s*\d|,\s*\d{1,2}s?\b|\(\s*(?:young|old|late|early|mid))", re.IGNORECASE)
+_PEOPLE = frozenset({
+    "MAN", "MEN", "WOMAN", "WOMEN", "BOY", "GIRL", "GUARD", "GUARDS", "OFFICER", "SOLDIER",
+    "SOLDIERS", "CROWD", "STRANGER", "CHILD", "CHILDREN", "DRIVER", "NURSE", "DOCTOR", "COP",
+    "COPS", "WAITER", "WAITRESS", "FIGURE", "VOICE",
+})
 
 
 @dataclass
@@ -78,6 +86,7 @@ class Beat:
     angle: str = "eye"
     looker: str | None = None
     seen: str = ""
+    offscreen: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +130,16 @@ def angle_of(text: str) -> str:
     return "eye"
 
 
+def cue_name(cue: str) -> str:
+    """A dialogue cue without its extension: 'MARA (V.O.)' speaks as 'MARA'."""
+    return re.sub(r"\s*\(.*?\)\s*", " ", cue).strip().upper()
+
+
+def is_offscreen_cue(cue: str) -> bool:
+    """'MARA (V.O.)', 'GUARD (O.S.)': a voice heard, not a face seen."""
+    return bool(_OFFSCREEN_CUE.search(cue))
+
+
 def _name_pattern(name: str) -> re.Pattern[str]:
     # 'CAPTAIN MARA' is also 'Mara' in action lines; match any word of the name.
     words = [re.escape(w) for w in name.split() if len(w) > 2] or [re.escape(name)]
@@ -139,13 +158,16 @@ def characters_in(text: str, cast: list[str]) -> list[str]:
 
 def emphasised_props(text: str, cast: list[str]) -> list[str]:
     """Props the writer put in CAPITALS ('a brass COMPASS'), cast names and markup excluded."""
-    cast_words = {w for name in cast for w in name.upper().split()}
+    cast_words = {w for name in cast for w in re.findall(r"[A-Z0-9']+", name.upper())}
     props: list[str] = []
     for m in _CAPS_RUN.finditer(text):
-        words = [w for w in m.group(0).split() if w.strip("'-") not in _NOT_PROPS
-                 and w not in cast_words and len(w.strip("'-")) >= 2]
-        # A shouted word ("BOOM!") is a sound, not something to shoot.
-        if not words or text[m.end():m.end() + 1] == "!":
+        # A shouted word ("BOOM!") is a sound and an introduced extra is a person, not props.
+        if text[m.end():m.end() + 1] == "!" or _INTRO_AFTER.match(text, m.end()):
+            continue
+        words = [w for w in m.group(0).split()
+                 if (base := re.sub(r"'S$", "", w).strip("'-")) not in _NOT_PROPS
+                 and base not in cast_words and base not in _PEOPLE and len(base) >= 2]
+        if not words:
             continue
         prop = " ".join(words)
         if prop not in props:
@@ -186,11 +208,14 @@ def read_beats(scene: Scene, cast: list[str]) -> list[Beat]:
         if el.kind == "transition" or not el.text.strip():
             continue
         if el.kind == "dialogue":
-            speaker = (el.character or "").upper() or None
+            speaker = cue_name(el.character or "") or None
             text = el.text.strip()
+            # A voice over is heard, not seen: it takes no place in frame.
+            offscreen = is_offscreen_cue(el.character or "")
             beats.append(Beat(kind="dialogue", text=text, speaker=speaker,
-                              characters=[speaker] if speaker else [], tone=tone_of(text),
-                              emotional=is_emotional(text), angle="eye"))
+                              characters=[speaker] if speaker and not offscreen else [],
+                              tone=tone_of(text), emotional=is_emotional(text), angle="eye",
+                              offscreen=offscreen))
             last = speaker or last
             continue
         text = " ".join(el.text.split())

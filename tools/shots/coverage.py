@@ -19,8 +19,9 @@ from tools.shots.grammar import MAX_SHOT_S, SIZE_PHRASES, WORDS_PER_SECOND, lens
 
 # What a shot is for, and how much the cut needs it.
 KEEP = 100          # never dropped: openers, dialogue, inserts the writer asked for
-PRIORITY = {"establishing": KEEP, "opener": KEEP, "dialogue": 90, "insert": 80, "pov": 70,
-            "look": 50, "action": 45, "master": 40, "cutaway": 30, "reaction": 20}
+# A look outranks its POV: a POV with no one seen looking belongs to nobody.
+PRIORITY = {"establishing": KEEP, "opener": KEEP, "dialogue": 90, "insert": 80, "look": 75,
+            "pov": 70, "action": 45, "master": 40, "cutaway": 30, "reaction": 20}
 
 
 @dataclass
@@ -40,13 +41,14 @@ class PlannedShot:
     lines: list[tuple[str, str]] = field(default_factory=list)
     props: list[str] = field(default_factory=list)
     base_s: float = 3.0
-    priority: int = 50
+    priority: int | None = None
     notes: str = ""
+    duration_s: float = 0.0
 
     def __post_init__(self) -> None:
         if not self.lens_mm:
             self.lens_mm = lens_for(self.size)
-        if self.priority == 50:
+        if self.priority is None:
             self.priority = PRIORITY.get(self.role, 50)
 
     @property
@@ -194,10 +196,18 @@ class ScenePlanner:
     # ------------------------------------------------------------------ action
 
     def _action(self, beat: Beat) -> None:
-        looked = self._props_and_pov(beat)
-        if looked:
+        if beat.looker and beat.looker in self.sides:
+            self._props_and_pov(beat)  # the look and its POV cover the character
             return
         who = [n for n in beat.characters if n in self.sides]
+        # Shoot in the order the writer shows things: "A KNIFE glints. Ana freezes." is insert first.
+        low = beat.text.lower()
+        prop_at = min((low.find(p.lower()) for p in beat.props), default=len(low))
+        person_at = min((low.find(n.split()[-1].lower()) for n in who if n.split()[-1].lower() in low),
+                        default=len(low))
+        props_first = bool(beat.props) and prop_at < person_at
+        if props_first:
+            self._inserts(beat, [])
         exterior = not self.scene.interior
         if who:
             side = self.sides.get(who[0])
@@ -213,10 +223,11 @@ class ScenePlanner:
             self._shot("cutaway", "WS", [], f"Wide shot of {self.place}: {beat.text}",
                        movement=move, movement_reason=why, angle=beat.angle,
                        base_s=_action_s(beat.text))
+        if not props_first:
+            self._inserts(beat, [])
 
-    def _props_and_pov(self, beat: Beat) -> bool:
-        """Inserts for emphasised props and a look/POV pair; True when a POV was planned."""
-        looked = False
+    def _props_and_pov(self, beat: Beat) -> None:
+        """A look and the POV it motivates, then inserts for props the POV does not show."""
         seen_props = [p for p in beat.props if beat.seen and p.lower() in beat.seen.lower()]
         if beat.looker and beat.looker in self.sides:
             side = self.sides[beat.looker]
@@ -229,9 +240,14 @@ class ScenePlanner:
                                  side, not self.scene.interior, beat.seen)
             self._shot("pov", "POV", seen_props, f"{SIZE_PHRASES['POV']} of {beat.looker}: {beat.seen}",
                        movement=move, movement_reason=why, props=seen_props, base_s=2.5)
-            looked = True
+        else:
+            seen_props = []
+        self._inserts(beat, seen_props)
+
+    def _inserts(self, beat: Beat, shown: list[str]) -> None:
+        """An insert for each prop the writer emphasised, unless a POV already shows it."""
         for prop in beat.props:
-            if prop in seen_props:
+            if prop in shown:
                 continue
             tense = beat.tone == "tension"
             self._shot("insert", "INSERT", [prop],
@@ -240,7 +256,6 @@ class ScenePlanner:
                        movement_reason=(f"slow push in: the {prop} carries the tension" if tense
                                         else f"static: let the {prop} read clearly"),
                        props=[prop], base_s=2.0)
-        return looked
 
     # ------------------------------------------------------------------ dialogue
 
@@ -250,7 +265,37 @@ class ScenePlanner:
         others = [n for n in self.sides if n != speaker]
         return others[0] if others else None
 
+    def _offscreen(self, beat: Beat) -> None:
+        """A voice-over or off-screen line plays over what we already see, or over a listener."""
+        speaker = beat.speaker or ""
+        for chunk in split_line(beat.text):
+            prev = self.shots[-1] if self.shots else None
+            if prev and prev.reading_s + speech_time_s(chunk) <= MAX_SHOT_S:
+                if not prev.lines:
+                    prev.description = f"{prev.description.rstrip('.')}; {speaker} heard off screen"
+                prev.lines.append((speaker, chunk))
+                prev.base_s = max(prev.base_s, prev.reading_s + 0.3)
+                prev.priority = max(prev.priority or 0, PRIORITY["dialogue"])
+                continue
+            on_screen = [n for n in self.sides if n != speaker]
+            # Prefer a face across the line from the last single, so the cut keeps eyelines apart.
+            last_side = prev.screen_side.get(prev.subjects[0]) if prev and prev.subjects else None
+            on_screen.sort(key=lambda n: self.sides[n] == last_side)
+            if on_screen:
+                who = on_screen[0]
+                self._shot("dialogue", "MCU", [who],
+                           f"{SIZE_PHRASES['MCU']} of {who}, frame {self.sides[who]}, as {speaker} is heard off screen",
+                           movement_reason="static: the voice carries the beat",
+                           lines=[(speaker, chunk)], base_s=speech_time_s(chunk) + 0.3)
+            else:
+                self._shot("dialogue", "MWS", [], f"{SIZE_PHRASES['MWS']} of {self.place}; {speaker} heard off screen",
+                           movement_reason="static: the voice carries the beat",
+                           lines=[(speaker, chunk)], base_s=speech_time_s(chunk) + 0.3)
+
     def _dialogue(self, beat: Beat, nxt: Beat | None) -> None:
+        if beat.offscreen:
+            self._offscreen(beat)
+            return
         speaker = beat.speaker or ""
         if speaker not in self.sides:
             self.sides[speaker] = "left" if list(self.sides.values()).count("left") <= \

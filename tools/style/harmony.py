@@ -28,7 +28,7 @@ SKIN_HUE = 55.0
 def oklch_hex(lightness: float, chroma: float, hue: float) -> str:
     """An OKLCh colour as sRGB hex, gamut-mapped keeping its hue."""
     color = Color("oklch", [lightness, chroma, hue % 360]).convert("srgb")
-    return color.fit(method="oklch-chroma").to_string(hex=True)
+    return color.fit(method="raytrace", pspace="oklch").to_string(hex=True)
 
 
 def hex_oklch(hex_color: str) -> tuple[float, float, float]:
@@ -74,19 +74,23 @@ def hue_distance(a: float, b: float) -> float:
 def build_palette(hue: float, lightness: float, chroma: float, scheme: str, warmth_contrast: bool = True) -> list[PaletteColor]:
     """Seven roles from a key colour and a harmony scheme.
 
-    key carries the mood; accent comes from the scheme's furthest hue so the
-    harmony is visible; sky and ground take the remaining scheme hues (mono
-    and analogous palettes stay close to the key); shadow and highlight are the
+    key carries the mood; sky takes the scheme's bluest hue (a sky reads as
+    sky when it can); accent takes the hue furthest from the key so the
+    harmony is visible; ground takes what is left, or a near-key hue; shadow and highlight are the
     key pushed dark and light with a small temperature shift, as a painter
     cools shadows of warm scenes and warms highlights of cool ones.
     """
     hues = harmony_hues(hue, scheme)
     lightness = min(0.88, max(0.18, lightness))
     chroma = min(0.3, max(0.01, chroma))
-    accent_hue = max(hues, key=lambda h: hue_distance(h, hue)) if len(hues) > 1 else hue
-    others = [h for h in hues[1:] if h != accent_hue] or [accent_hue if scheme != "mono" else hue]
-    sky_hue = others[0] if scheme in ("triad", "square", "split") else hue
-    ground_hue = others[-1] if scheme in ("triad", "square", "analogous") else (hue + 15) % 360
+    others = hues[1:]
+    # The sky takes the scheme's bluest hue, the accent the hue furthest from the key.
+    sky_pool = others if len(hues) > 2 else hues
+    sky_hue = min(sky_pool, key=lambda h: hue_distance(h, 235.0))
+    accent_pool = [h for h in others if h != sky_hue] if len(hues) > 2 else others
+    accent_hue = max(accent_pool, key=lambda h: hue_distance(h, hue)) if accent_pool else hue
+    rest = [h for h in others if h not in (sky_hue, accent_hue)]
+    ground_hue = rest[0] if rest else (hue + 15) % 360
     warm = hue_distance(hue, 60) < 90
     temp_shift = -20.0 if warm else 20.0
     if not warmth_contrast:

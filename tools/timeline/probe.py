@@ -30,7 +30,7 @@ def _seconds(match: re.Match) -> float:
 def probe_media(path: str | Path, count_frames: bool = True) -> dict:
     """Duration, picture size, stream presence and codec names of a media file.
 
-    Keys: duration_s, has_video, has_audio, video_codec, audio_codec, width,
+    Keys: duration_s (also as duration), has_video, has_audio, video_codec, audio_codec, width,
     height, fps, sample_rate, frames (video frames counted exactly, when asked).
     Anything ffmpeg cannot open raises BadInput.
     """
@@ -45,6 +45,7 @@ def probe_media(path: str | Path, count_frames: bool = True) -> dict:
     duration = _DURATION.search(text)
     if duration:
         facts["duration_s"] = _seconds(duration)
+    facts["duration"] = facts["duration_s"]  # the same fact under the short name scripts use
     for kind, codec, rest in _STREAM.findall(text):
         if kind == "Video" and not facts["has_video"]:
             facts.update(has_video=True, video_codec=codec)

@@ -1,0 +1,140 @@
+"""Scripts built directly as pydantic models, so these tests need no Fountain parser."""
+
+from __future__ import annotations
+
+from graph.state import CharacterNote, Scene, Script, ScriptElement
+
+
+def action(text: str) -> ScriptElement:
+    return ScriptElement(kind="action", text=text)
+
+
+def line(name: str, text: str) -> ScriptElement:
+    return ScriptElement(kind="dialogue", character=name, text=text)
+
+
+def scene(index: int, heading: str, elements: list[ScriptElement], characters: list[str]) -> Scene:
+    interior = heading.startswith("INT")
+    place, _, time = heading.split(". ", 1)[1].partition(" - ")
+    return Scene(index=index, heading=heading, location=place, interior=interior,
+                 time_of_day=time or "DAY", elements=elements, characters=characters)
+
+
+def script(title: str, scenes: list[Scene]) -> Script:
+    names: list[str] = []
+    for s in scenes:
+        names += [n for n in s.characters if n not in names]
+    return Script(title=title, source="text", fountain="", scenes=scenes,
+                  characters=[CharacterNote(name=n) for n in names])
+
+
+def lighthouse() -> Script:
+    """Five scenes, two characters, a prop, a look, a storm and a return to a place."""
+    return script("The Keeper", [
+        scene(1, "EXT. ROCKY SHORE - NIGHT", [
+            action("Waves break over black rocks. MARA (30s), soaked, climbs toward the lighthouse."),
+            action("Mara sees the dark lamp room at the top of the tower."),
+            line("MARA", "Somebody let the light die."),
+        ], ["MARA"]),
+        scene(2, "INT. LAMP ROOM - NIGHT", [
+            action("Dust and broken glass. ELI (70s) sits by the cold lamp, a brass COMPASS in his hands."),
+            line("MARA", "You were supposed to keep it burning."),
+            line("ELI", "I kept it burning for forty years. Tonight I wanted to see the dark."),
+            line("MARA", "Ships are out there, Eli!"),
+            line("ELI", "Then light it yourself."),
+        ], ["MARA", "ELI"]),
+        scene(3, "INT. STAIRWELL - NIGHT", [
+            action("Mara runs down the spiral stairs, the storm screaming through the slit windows."),
+            line("MARA", "Where is the spare wick?"),
+        ], ["MARA"]),
+        scene(4, "INT. LAMP ROOM - NIGHT", [
+            action("Mara slowly threads the new wick. Eli watches her hands."),
+            line("ELI", "Gently. She bites the careless."),
+            line("MARA", "Then teach me."),
+        ], ["MARA", "ELI"]),
+        scene(5, "EXT. ROCKY SHORE - DAWN", [
+            action("The beam rises and sweeps the sea. Far out, a ship turns away from the rocks."),
+            line("ELI", "Forty years. And one more night."),
+        ], ["ELI"]),
+    ])
+
+
+def two_hander() -> Script:
+    """One long two-character dialogue scene, with a line too long for one shot."""
+    return script("Kitchen", [
+        scene(1, "INT. KITCHEN - NIGHT", [
+            action("A single bulb. JONAH (40s) stands at the sink. RUTH (40s) sits at the table."),
+            line("RUTH", "You sold the boat."),
+            line("JONAH", "I had to."),
+            line("RUTH", "Without asking me."),
+            line("JONAH", "You would have said no."),
+            line("RUTH", "Of course I would have said no. That boat was my father's, and his father's "
+                         "before him, and you knew exactly what it meant to me when you signed it away."),
+            line("JONAH", "It was that or the house."),
+            line("RUTH", "Then we should have lost the house."),
+            line("JONAH", "Ruth."),
+        ], ["JONAH", "RUTH"]),
+    ])
+
+
+def crowd() -> Script:
+    """Three characters talking in one room, then a place with nobody in it."""
+    return script("Heist", [
+        scene(1, "INT. WAREHOUSE - NIGHT", [
+            action("Crates in the dark. VIC, LENA and OTTO lean over a map."),
+            line("VIC", "We go in at midnight."),
+            line("LENA", "The guards change at twelve."),
+            line("OTTO", "Then we go at five past."),
+            line("VIC", "Five past it is."),
+        ], ["VIC", "LENA", "OTTO"]),
+        scene(2, "EXT. BANK - NIGHT", [
+            action("Rain on an empty street. A security camera turns slowly."),
+            action("A black VAN pulls up across the road."),
+        ], []),
+        scene(3, "INT. WAREHOUSE - DAWN", [
+            action("The crates stand open and empty."),
+        ], []),
+    ])
+
+
+def monologue() -> Script:
+    """One character talking alone, several lines in a row."""
+    return script("Letter", [
+        scene(1, "INT. ATTIC - DAY", [
+            action("Dust in the light. NORA (80s) unfolds a LETTER."),
+            line("NORA", "Dear Tom. It has been sixty years since you wrote this."),
+            line("NORA", "I never answered. I am answering now."),
+            line("NORA", "Yes. The answer was always yes."),
+        ], ["NORA"]),
+    ])
+
+
+_NAMES = ["ANA", "BEN", "CY", "DOT", "MAX MORAN"]
+_PLACES = ["INT. KITCHEN", "EXT. BEACH", "INT. CAR", "EXT. ROOF"]
+_ACTIONS = ["{a} runs through the storm.", "{a} slowly opens the BOX.", "{a} sees the ship on the horizon.",
+            "The city rises beyond the hill.", "Rain.", "{a} watches {b} leave.", "{a} walks to the window.",
+            "A KNIFE glints on the table. {a} freezes.", "{a} looks at the old PHOTO of {b}.", "Silence.",
+            "{a} and {b} cross the room.", "{a} kneels alone in the dark."]
+_LINES = ["Hi.", "Where were you?", "I told you I would come back and I did, so stop asking me that!",
+          "No.", "We have to go now, before the tide turns and the road is gone under the water and "
+          "nobody can reach us for three days.", "I love you.", "Get out!", "...", "Fine."]
+
+
+def random_script(seed: int) -> Script:
+    """A seeded jumble of places, casts, actions and lines (voice-overs and empty lines included)."""
+    import random
+
+    rnd = random.Random(seed)
+    scenes = []
+    for i in range(1, rnd.randint(1, 6) + 1):
+        cast = rnd.sample(_NAMES, rnd.randint(0, 4))
+        elements = []
+        for _ in range(rnd.randint(0, 7)):
+            if cast and rnd.random() < 0.6:
+                name = rnd.choice(cast) + (" (V.O.)" if rnd.random() < 0.1 else "")
+                elements.append(line(name, rnd.choice(_LINES)))
+            else:
+                a, b = (cast[0].title(), cast[-1].title()) if cast else ("Someone", "someone")
+                elements.append(action(rnd.choice(_ACTIONS).format(a=a, b=b)))
+        scenes.append(scene(i, f"{rnd.choice(_PLACES)} - {rnd.choice(['DAY', 'NIGHT'])}", elements, cast))
+    return script(f"Random {seed}", scenes)

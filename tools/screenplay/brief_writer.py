@@ -1,0 +1,258 @@
+"""Brief to script, offline: a short-film structure template filled from the brief.
+
+The template is the five-beat short (setup, inciting incident, turn, climax,
+resolution), grown to six with a quiet bonding beat or cut to four for short
+running times. The key prop is set up in capitals in scene 1 and pays off at
+the climax; the last scene returns to the first scene's place so the film
+bookends. Output is labelled `template:three-act-short` (SPEC §2).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import zlib
+from dataclasses import dataclass
+
+from graph.state import Brief, Script
+from tools.errors import BadInput
+from tools.screenplay.brief_reading import SETTINGS, _SETTING_ALIASES, read_brief
+from tools.screenplay.brief_world import World, build_world
+from tools.screenplay.fountain_io import parse_fountain
+from tools.screenplay.reading import scene_seconds
+
+TEMPLATE = "three-act-short"
+SECONDS_PER_SCENE = 12.0
+
+_DARK = re.compile(r"\b(dark|darker|grim|bleak|sad|sadder|tragic|bittersweet|moody|noir|serious)\b", re.I)
+_HOPEFUL = re.compile(r"\b(hope|hopeful|happier|happy|light|lighter|uplifting|warm|warmer|joy|joyful|upbeat)\b", re.I)
+_COMIC = re.compile(r"\b(funny|funnier|comic|comedy|humou?r|jokes?|silly|playful)\b", re.I)
+_SHORTER = re.compile(r"\b(shorter|tighter|faster|cut|trim)\b", re.I)
+_LONGER = re.compile(r"\b(longer|slower|expand|more scenes)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Tone:
+    """How a revise note bends the template."""
+
+    dark: bool = False
+    hopeful: bool = False
+    comic: bool = False
+
+    @classmethod
+    def from_note(cls, note: str) -> "Tone":
+        dark = bool(_DARK.search(note))
+        return cls(dark=dark, hopeful=bool(_HOPEFUL.search(note)) and not dark, comic=bool(_COMIC.search(note)))
+
+
+def _fill(text: str, w: World) -> str:
+    their = "her" if w.they == "she" else "his"
+    return (text.replace("{HERO}", w.hero).replace("{Hero}", w.hero.title()).replace("{they}", w.they)
+            .replace("{their}", their).replace("{Comp}", (w.companion or "").title()))
+
+
+def _line(name: str, text: str, paren: str = "") -> str:
+    return f"{name}\n({paren})\n{text}" if paren else f"{name}\n{text}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Which set and time of day each beat plays in."""
+
+    places: dict[str, tuple[bool, str]]
+    times: dict[str, str]
+
+
+def _plan(w: World, tone: Tone, beats: list[str]) -> Plan:
+    """Distinct sets where possible; the ending returns to the opening set so the film bookends."""
+    home, others = w.places[0], w.places[1:] or [w.places[0]]
+    outside = [p for p in others if not p[0]]
+    inciting = outside[0] if outside and w.companion_kind in ("robot", "animal") and not w.together else others[0]
+    rest = [p for p in others if p != inciting] or [inciting]
+    turn = rest[0]
+    climax = rest[1] if len(rest) > 1 else turn
+    outdoor_peak = w.event in ("storm", "chase", "rain", "lost", "ice")
+    if outdoor_peak and climax[0]:
+        # A storm or a chase peaks outside, even if that means returning to the opening set.
+        climax = next((p for p in [turn] + rest + [home] if not p[0]), climax)
+    if w.genre in ("family",) and not tone.dark:
+        times = {"setup": "MORNING", "inciting": "DAY", "turn": "DAY", "climax": "AFTERNOON", "resolution": "DUSK"}
+    elif w.genre == "brand":
+        times = {"setup": "NIGHT", "inciting": "NIGHT", "turn": "NIGHT", "climax": "NIGHT", "resolution": "DAWN"}
+    else:
+        times = {"setup": "NIGHT" if tone.dark else "DUSK", "inciting": "NIGHT", "turn": "NIGHT",
+                 "climax": "NIGHT", "resolution": "DAWN"}
+    if tone.dark:
+        times["resolution"] = "NIGHT"
+    elif tone.hopeful:
+        times["resolution"] = "MORNING"
+    places = {"setup": home, "inciting": inciting, "bond": inciting, "turn": turn, "climax": climax,
+              "resolution": home}
+    if w.genre == "brand":
+        # A brand short ends on the product moment and an open sky, not back where the shift began.
+        places.update(turn=inciting, climax=home, resolution=rest[-1] if rest[-1] != inciting else home)
+    times["bond"] = "LATER"
+    if climax == turn and "turn" in beats:
+        times["climax"] = "CONTINUOUS"
+    return Plan(places=places, times=times)
+
+
+def _heading(plan: Plan, beat: str) -> str:
+    interior, location = plan.places[beat]
+    return f"{'INT.' if interior else 'EXT.'} {location} - {plan.times[beat]}"
+
+
+_ROUTINE = {"MORNING": "starts the day", "DUSK": "goes about the evening routine",
+            "NIGHT": "works through the small hours"}
+_OPENING_LINE = {"family": "Ready? Ready?", "brand": "Four more hours.", "scifi": "Paid by the minute.",
+                 "thriller": "Paid by the minute."}
+
+
+def _setup(w: World, tone: Tone, plan: Plan) -> list[str]:
+    routine = _ROUTINE.get(plan.times["setup"], "goes about the day")
+    blocks = [f"Quiet. {w.hero_intro} {routine}, slow and careful."
+              + (f" {w.companion_intro.rstrip(',')}, keeps close." if w.together and w.companion else "")
+              + (_fill(f" All {{they}} wants is to {w.want}.", w) if w.want else ""),
+              _fill(w.prop.setup, w)]
+    line = "Same as always." if tone.dark else _OPENING_LINE.get(w.genre, "One more night. Then we'll see.")
+    blocks.append(_line(w.hero, line))
+    return blocks
+
+
+def _inciting(w: World, tone: Tone, plan: Plan) -> list[str]:
+    blocks = [_fill(w.beats.inciting, w) + (" Something is very wrong." if tone.dark else "")]
+    if w.companion and not w.together:
+        if w.companion_kind == "robot":
+            blocks.append(f"In the wreckage lies {w.companion_intro} half buried and sparking.")
+            blocks.append(_line(w.companion, "Cold... cold...", "weak, static"))
+        elif w.companion_kind == "animal":
+            blocks.append(f"Out of the dark limps {w.companion_intro} shivering and alone.")
+        elif w.genre == "brand":
+            blocks.append(f"In the last bed, {w.companion_intro} catches {_fill('{Hero}', w)}'s sleeve.")
+            blocks.append(_line(w.companion, "You look more tired than me."))
+        else:
+            blocks.append(f"{w.companion_intro} stumbles in, soaked and out of breath.")
+            blocks.append(_line(w.companion, "Please. I need help."))
+    elif w.companion and w.companion_kind == "animal":
+        blocks.append(_fill("{Comp} barks and barks at the water's edge.", w))
+    if tone.comic and w.companion:
+        blocks.append(_fill("{Comp} sneezes, loudly, and knocks a mug off the shelf. {Hero} stares.", w))
+    if w.genre == "brand":
+        blocks.append(_line(w.hero, "Occupational hazard."))
+    else:
+        blocks.append(_line(w.hero, "Easy. I've got you." if w.companion and not w.together else "Oh no."))
+    return blocks
+
+
+def _bond(w: World, tone: Tone, plan: Plan) -> list[str]:
+    who = "{Comp}" if w.companion else "both hands round a chipped mug"
+    blocks = [_fill(f"A moment to breathe. {{Hero}} sits close to {who}. For a moment, neither moves.", w)]
+    if w.companion and w.companion_kind != "animal":
+        blocks.append(_line(w.companion, "Why help me?"))
+    blocks.append(_line(w.hero, "Nobody should be out there alone tonight."))
+    return blocks
+
+
+def _turn(w: World, tone: Tone, plan: Plan) -> list[str]:
+    blocks = [_fill(w.beats.danger, w)]
+    if w.companion and w.companion_kind not in ("animal",) and w.genre != "brand":
+        blocks.append(_line(w.companion, "It's too late. Leave me." if tone.dark else "What do we do?"))
+    blocks.append(_line(w.hero, _fill(w.beats.goal, w)))
+    return blocks
+
+
+def _climax(w: World, tone: Tone, plan: Plan) -> list[str]:
+    blocks = [_fill(w.beats.rush, w)] + ([_fill(w.prop.payoff, w)] if w.prop.payoff else [])
+    if w.companion_kind == "animal" and w.event == "lost":
+        blocks.append(_fill("{Comp} paddles out after it, grabs the " + w.prop.name + " and struggles back "
+                            "against the current. {Hero} hauls {Comp} onto the bank.", w))
+    result = _fill(w.beats.result, w)
+    if tone.dark:
+        result += " But not everyone makes it. In the wreckage, something stops moving."
+    blocks.append(result)
+    blocks.append(_line(w.hero, "No. No, no, no." if tone.dark else _fill(w.beats.cry, w)))
+    if w.companion and w.companion_kind not in ("animal",) and w.genre != "brand" and not tone.dark:
+        blocks.append(_line(w.companion, "You did it!"))
+    return blocks
+
+
+def _resolution(w: World, tone: Tone, plan: Plan) -> list[str]:
+    if tone.dark:
+        return [_fill(f"Rain on the glass. {w.prop.keepsake} {{Hero}} sits alone where two sat before.", w),
+                _line(w.hero, "Goodnight, old friend.", "barely a whisper")]
+    together = _fill("{Hero} and {Comp} sit side by side.", w) if w.companion and w.genre != "brand" else \
+        _fill("{Hero} watches the sun come up." if w.genre == "brand" else "{Hero} sits by the window as the sun comes up.", w)
+    blocks = [f"It is over. {together} " + _fill(w.prop.keepsake, w)
+              + (_fill(f" And at last, {{Hero}} gets to {w.want}.", w) if w.want else "")]
+    if tone.hopeful:
+        blocks.append(_fill("First light spills across everything, gold and new. {Hero} laughs, free and happy, "
+                            "and a bird starts to sing.", w))
+        blocks.append(_line(w.hero, "Tomorrow will be a good day. I'm glad you're here." if w.companion
+                            else "Tomorrow will be a good day."))
+    elif w.genre == "brand":
+        blocks.append(_line(w.hero, "There you are."))
+    else:
+        blocks.append(_line(w.hero, "Stay as long as you like." if w.companion else "Quiet, at last."))
+    if w.genre == "brand" and w.product:
+        blocks.append(f"SUPER: {w.product}. For the ones who keep going.")
+    return blocks
+
+
+def _beats(n: int):
+    if n <= 4:
+        return [("setup", _setup), ("inciting", _inciting), ("climax", _climax), ("resolution", _resolution)]
+    beats = [("setup", _setup), ("inciting", _inciting), ("turn", _turn), ("climax", _climax),
+             ("resolution", _resolution)]
+    return beats if n == 5 else beats[:2] + [("bond", _bond)] + beats[2:]
+
+
+def _note_settings(note: str) -> list[str]:
+    found = []
+    for tok in re.findall(r"[a-zé]+", note.lower()):
+        key = _SETTING_ALIASES.get(tok, tok)
+        if key in SETTINGS and key not in found:
+            found.append(key)
+    return found
+
+
+def scene_count(length_s: float, note: str = "") -> int:
+    """Scenes for a running time: about one every 12 s, four to six for a short."""
+    n = max(4, min(6, round(length_s / SECONDS_PER_SCENE)))
+    if _SHORTER.search(note):
+        n = max(4, n - 1)
+    elif _LONGER.search(note):
+        n = min(6, n + 1)
+    return n
+
+
+def script_from_brief(brief: Brief, note: str = "") -> Script:
+    """Write a short script from a brief with the structure template; `note` is a revise note."""
+    if not brief.text.strip():
+        raise BadInput("the brief is empty; describe the film in a sentence")
+    reading = read_brief(brief.text)
+    rng = random.Random(zlib.crc32(f"{brief.seed}|{brief.text.strip()}".encode()))
+    tone = Tone.from_note(note)
+    world = build_world(reading, rng, _note_settings(note))
+    title = world.product if world.genre == "brand" and world.product else f"The {world.prop.name.title()}"
+    page = [f"Title: {title}", f"Credit: written by template:{TEMPLATE}", f"Draft: {brief.text.strip()}"]
+    if note.strip():
+        page.append(f"Notes: revised for \"{note.strip()}\"")
+    n = scene_count(brief.length_s, note)
+    script = _write(world, tone, n, title, page)
+    # Size to the running time: one beat more or less when the estimate misses by a wide margin.
+    estimate = sum(scene_seconds(s) for s in script.scenes)
+    if estimate < 0.85 * brief.length_s and n < 6 and not _SHORTER.search(note):
+        script = _write(world, tone, n + 1, title, page)
+    elif estimate > 1.25 * brief.length_s and n > 4 and not _LONGER.search(note):
+        script = _write(world, tone, n - 1, title, page)
+    return script.model_copy(update={"source": "brief", "generated_by": f"template:{TEMPLATE}"})
+
+
+def _write(world: World, tone: Tone, n: int, title: str, page: list[str]) -> Script:
+    beats = _beats(n)
+    plan = _plan(world, tone, [name for name, _ in beats])
+    parts = ["\n".join(page)]
+    for name, beat in beats:
+        parts.append(_heading(plan, name))
+        parts.extend(beat(world, tone, plan))
+    return parse_fountain("\n\n".join(parts) + "\n", title=title)

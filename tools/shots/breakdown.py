@@ -1,0 +1,206 @@
+"""Shot breakdown: a script in, a timed shot list in real camera language out.
+
+Reads each scene's beats, plans its coverage (tools.shots.coverage), trims and
+times the whole film to its length (tools.shots.timing), then numbers the shots
+'<scene>.<n>' and smooths any cut between two near-identical framings of the
+same subject. A director's note can reshape the whole breakdown ("more
+close-ups", "handheld", "fewer shots") or name one shot, which is then changed
+through the one-shot revise tool. Deterministic: the same script, length and
+note always give the same shot list.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from graph.state import Script, Shot, ShotList
+from tools.errors import BadInput
+from tools.shots.beats import cue_name, is_offscreen_cue, read_beats
+from tools.shots.coverage import PlannedShot, ScenePlanner, assign_sides, place_words
+from tools.shots.grammar import CARDS_S, MIN_SHOT_S, SIZE_LADDER, SIZE_PHRASES, lens_for
+from tools.shots.revise import apply_shot_note, note_names_shot
+from tools.shots.rules import check_shots, is_jump_cut
+from tools.shots.timing import AVERAGE_SHOT_S, pad_coverage, time_to_length, trim_coverage
+
+
+@dataclass(frozen=True)
+class BreakdownNote:
+    """What a director's note asks of the whole breakdown (or of the scenes it names)."""
+
+    average_shot_s: float = AVERAGE_SHOT_S
+    scenes: tuple[int, ...] = ()  # empty: every scene
+    size_step: int = 0            # +1 one size tighter, -1 one size wider
+    movement: str | None = None   # 'handheld' or 'static' everywhere
+    angle: str | None = None      # one camera height for every character shot
+    no_inserts: bool = False
+    no_reactions: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return self == BreakdownNote(scenes=self.scenes)
+
+
+_NOTE_PATTERNS: list[tuple[str, dict]] = [
+    (r"\b(fewer shots|longer takes|slower cutting|slower pace|let it breathe)\b", {"average_shot_s": 5.0}),
+    (r"\b(more shots|faster cutting|quicker cutting|faster pace|more coverage|punchier)\b", {"average_shot_s": 2.6}),
+    (r"\b(more close[- ]?ups|tighter|closer)\b", {"size_step": 1}),
+    (r"\b(wider|more wides|looser|pull back)\b", {"size_step": -1}),
+    (r"\b(hand[- ]?held|documentary|shaky)\b", {"movement": "handheld"}),
+    (r"\b(static|locked[- ]off|no camera moves?|no movement|tripod)\b", {"movement": "static"}),
+    (r"\blow angles?\b", {"angle": "low"}),
+    (r"\bhigh angles?\b", {"angle": "high"}),
+    (r"\b(no inserts|drop the inserts|fewer inserts)\b", {"no_inserts": True}),
+    (r"\b(no reactions|drop the reactions|fewer reactions)\b", {"no_reactions": True}),
+]
+
+
+def read_breakdown_note(note: str) -> BreakdownNote:
+    """The whole-film directives a note contains (empty when it asks for none of them)."""
+    found: dict = {}
+    low = note.lower()
+    for pattern, effect in _NOTE_PATTERNS:
+        if re.search(pattern, low):
+            for key, value in effect.items():
+                found.setdefault(key, value)
+    # "handheld in scenes 2 and 3": the same directives, only where named.
+    named = re.search(r"\bscenes?\s+(\d+(?:\s*(?:,|and|&)\s*\d+)*)", low)
+    if named:
+        found["scenes"] = tuple(sorted({int(n) for n in re.findall(r"\d+", named.group(1))}))
+    return BreakdownNote(**found)
+
+
+def _apply_note(plans: list[PlannedShot], directives: BreakdownNote, note: str) -> list[PlannedShot]:
+    kept = []
+    for plan in plans:
+        if directives.scenes and plan.scene not in directives.scenes:
+            kept.append(plan)
+            continue
+        if directives.no_inserts and plan.role == "insert":
+            continue
+        if directives.no_reactions and plan.role == "reaction":
+            continue
+        touched = False
+        people = [s for s in plan.subjects if s not in plan.props]
+        if directives.size_step and plan.size in SIZE_LADDER and plan.role not in ("establishing", "opener"):
+            i = SIZE_LADDER.index(plan.size) + directives.size_step
+            # Tighter stops at CU: an ECU of a speaking face loses the performance.
+            new = SIZE_LADDER[max(1, min(i, SIZE_LADDER.index("CU")))]
+            if new != plan.size:
+                plan.description = plan.description.replace(SIZE_PHRASES[plan.size], SIZE_PHRASES[new], 1)
+                plan.size, plan.lens_mm, touched = new, lens_for(new), True
+        if directives.movement and plan.movement != directives.movement:
+            plan.movement = directives.movement
+            plan.movement_reason = f"{directives.movement}: director's note '{note.strip()}'"
+            touched = True
+        if directives.angle and people and plan.angle != directives.angle:
+            plan.angle, touched = directives.angle, True
+        if touched:
+            plan.notes = note.strip()
+        kept.append(plan)
+    return kept
+
+
+def _scene_order(scene, beats) -> list[str]:
+    """Who is placed in frame, in order of appearance; voices off screen are not."""
+    order = [cue_name(n) for n in scene.characters if not is_offscreen_cue(n)]
+    for beat in beats:
+        for name in beat.characters:
+            if name and name not in order:
+                order.append(name)
+    return order
+
+
+def _plan_film(script: Script) -> list[PlannedShot]:
+    cast = list(dict.fromkeys([cue_name(c.name) for c in script.characters]
+                              + [cue_name(n) for s in script.scenes for n in s.characters]))
+    plans: list[PlannedShot] = []
+    seen_places: set[tuple[str, bool]] = set()
+    held_sides: dict[str, str] = {}
+    for scene in script.scenes:
+        beats = read_beats(scene, cast)
+        sides = assign_sides(_scene_order(scene, beats), held_sides)
+        place = (scene.location.strip().upper(), scene.interior)
+        new_location = place not in seen_places
+        seen_places.add(place)
+        plans.extend(ScenePlanner(scene, beats, new_location, sides).plan())
+        held_sides.update(sides)
+    return plans
+
+
+def _unjump(shots: list[Shot]) -> list[Shot]:
+    """Change the framing of the second of two near-identical shots of one subject."""
+    fixed: list[Shot] = []
+    for shot in shots:
+        prev = fixed[-1] if fixed else None
+        if prev is not None and is_jump_cut(prev, shot):
+            if shot.size in SIZE_LADDER and shot.size != "EWS":
+                step = {"MCU": "CU", "CU": "MCU", "ECU": "CU", "MS": "MCU"}.get(shot.size)
+                new = step or SIZE_LADDER[SIZE_LADDER.index(shot.size) + 1]
+                shot = shot.model_copy(update={
+                    "size": new, "lens_mm": lens_for(new),
+                    "description": shot.description.replace(SIZE_PHRASES[shot.size], SIZE_PHRASES[new], 1)})
+            else:
+                # An insert or a two-shot cannot step size; change the camera height instead.
+                shot = shot.model_copy(update={"angle": "high" if prev.angle != "high" else "low"})
+        fixed.append(shot)
+    return fixed
+
+
+def _loosen_eyelines(shots: list[Shot]) -> list[Shot]:
+    """Where two singles would look the same way, loosen the second to a medium wide:
+    wide enough to read the room, the cut no longer plays as a reverse."""
+    for _ in range(len(shots)):
+        clashes = [v for v in check_shots(ShotList(shots=shots)) if v.rule == "eyeline"]
+        if not clashes:
+            break
+        i = next(k for k, s in enumerate(shots) if s.id == clashes[0].shots[1])
+        shot = shots[i]
+        shots[i] = shot.model_copy(update={
+            "size": "MWS", "lens_mm": lens_for("MWS"),
+            "description": shot.description.replace(SIZE_PHRASES.get(shot.size, ""), SIZE_PHRASES["MWS"], 1)
+            if shot.size in SIZE_PHRASES else shot.description})
+    return shots
+
+
+def _to_shots(plans: list[PlannedShot]) -> list[Shot]:
+    shots: list[Shot] = []
+    counters: dict[int, int] = {}
+    for plan in plans:
+        counters[plan.scene] = counters.get(plan.scene, 0) + 1
+        dialogue = "\n".join(f"{name}: {text}" for name, text in plan.lines) or None
+        shots.append(Shot(
+            id=f"{plan.scene}.{counters[plan.scene]}", scene=plan.scene, size=plan.size,
+            angle=plan.angle, movement=plan.movement, lens_mm=plan.lens_mm,
+            duration_s=plan.duration_s, subjects=list(plan.subjects),
+            screen_side=dict(plan.screen_side), description=plan.description,
+            dialogue=dialogue, movement_reason=plan.movement_reason, props=list(plan.props),
+            notes=plan.notes))
+    return _unjump(_loosen_eyelines(_unjump(shots)))
+
+
+def break_down(script: Script, target_length_s: float, note: str = "") -> ShotList:
+    """Plan, trim and time the coverage of every scene so the shots fill target_length_s less the cards."""
+    if not script.scenes:
+        raise BadInput("the script has no scenes to break down")
+    if not math.isfinite(target_length_s) or target_length_s - CARDS_S < MIN_SHOT_S:
+        raise BadInput(f"a {target_length_s:g} s film leaves no time for shots after "
+                       f"{CARDS_S:g} s of title and end cards")
+    total_s = target_length_s - CARDS_S
+    # A note that names shots is about those shots alone ("shot 2.3: low angle").
+    names_shot = bool(note.strip()) and note_names_shot(note)
+    directives = BreakdownNote() if names_shot else read_breakdown_note(note)
+    plans = _plan_film(script)
+    if not directives.is_empty:
+        plans = _apply_note(plans, directives, note)
+    plans = trim_coverage(plans, total_s, directives.average_shot_s)
+    plans = pad_coverage(plans, total_s, {s.index: place_words(s) for s in script.scenes})
+    time_to_length(plans, total_s)
+    shotlist = ShotList(shots=_to_shots(plans))
+    if names_shot:
+        shotlist, _ = apply_shot_note(shotlist, note)
+    return shotlist
+
+
+__all__ = ["BreakdownNote", "break_down", "read_breakdown_note"]
