@@ -83,8 +83,7 @@ def _draw(shot: Shot, state: FilmState, style: StyleBible, cast: list[CharacterP
     scene = state.script.scenes[shot.scene - 1]
     size = frame_size(state.brief.aspect)
     in_shot = [p for p in cast if p.name in shot.subjects]
-    key = content_hash("frame", context.images, shot, scene.heading, scene.interior, scene.time_of_day,
-                       style, in_shot, size, variant, seed)
+    key = content_hash("frame", context.images, shot, scene, style, in_shot, size, variant, seed)
     cached = cache.get("frames", key, ".png")
     meta = cache.meta("frames", key)
     if cached and meta is not None:
@@ -94,7 +93,7 @@ def _draw(shot: Shot, state: FilmState, style: StyleBible, cast: list[CharacterP
     rendered = images_provider(context.images).generate(request)
     target = cache.path("frames", key, ".png")
     tmp = temp_path_for(target)
-    rendered.image.save(tmp, format="PNG")
+    rendered.image.save(tmp, format="PNG", compress_level=1)  # encoding, not drawing, is the slow part
     tmp.replace(target)
     boxes = {name: list(map(int, box)) for name, box in rendered.boxes.items()}
     cache.put_meta("frames", key, {"boxes": boxes, "shot": shot.id, "variant": variant})

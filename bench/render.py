@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.state import Cut  # noqa: E402
 from tools.audio.music import synthesize_bed  # noqa: E402
+from tools.motion import encode  # noqa: E402
 from tools.motion.camera import ClipJob, camera_path, render_clips  # noqa: E402
 from tools.timeline.assemble import assemble_film  # noqa: E402
 from tools.timeline.subtitles import subtitle_png  # noqa: E402
@@ -88,18 +89,19 @@ def moviepy_render(project: Path, frames: list[Path], moves: list[str], shot_s: 
     w, h = size
     shots = []
     for i, (frame, move) in enumerate(zip(frames, moves)):
-        still = Image.open(frame).convert("RGB")
-
-        def moved(get_frame, t, move=move, still=still, seed=i):
+        # A plain transform: the frame moviepy hands over, through PIL with its default filters.
+        def moved(get_frame, t, move=move, seed=i):
             pose = camera_path(move, t / shot_s, seed, shot_s)
-            picture = still.rotate(pose.rotation_deg, resample=Image.BILINEAR) if pose.rotation_deg else still
+            picture = Image.fromarray(get_frame(t))
+            if pose.rotation_deg:
+                picture = picture.rotate(pose.rotation_deg)
             if transform == "crop":
                 cw, ch = w / pose.scale, h / pose.scale
                 cx, cy = w / 2 + pose.x * w, h / 2 + pose.y * h
                 box = (int(cx - cw / 2), int(cy - ch / 2), int(cx + cw / 2), int(cy + ch / 2))
-                return np.asarray(picture.crop(box).resize((w, h), Image.BILINEAR))
+                return np.asarray(picture.crop(box).resize((w, h)))
             sw, sh = round(w * pose.scale), round(h * pose.scale)
-            big = picture.resize((sw, sh), Image.BILINEAR)
+            big = picture.resize((sw, sh))
             left = int(sw / 2 + pose.x * sw - w / 2)
             top = int(sh / 2 + pose.y * sh - h / 2)
             return np.asarray(big.crop((left, top, left + w, top + h)))
@@ -121,11 +123,13 @@ def main() -> None:
     parser.add_argument("--size", default="1280x720")
     parser.add_argument("--shots", type=int, default=12)
     parser.add_argument("--shot-s", type=float, default=5.0)
+    parser.add_argument("--preset", default=encode.PRESET, help="x264 preset for the engine (house default veryfast)")
     parser.add_argument("--keep", type=Path, default=None, help="keep the bench project here")
     parser.add_argument("--moviepy", nargs="*", default=["resize"], choices=["resize", "crop"],
                         help="moviepy baselines to run (none: skip); default: OFFLINE.md's per-frame resize")
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.split("x"))
+    encode.PRESET = args.preset
     project = args.keep or Path(tempfile.mkdtemp(prefix="filmcrew-bench-"))
     if project.exists():
         shutil.rmtree(project)
@@ -138,7 +142,7 @@ def main() -> None:
     cpu = cpu_seconds()
     engine_s = engine_render(project, frames, moves, args.shot_s, size, music)
     engine_cpu = cpu_seconds() - cpu
-    print(f"engine:   {engine_s:6.1f} s wall, {engine_cpu:5.1f} s cpu for {length:.0f} s of {size[0]}x{size[1]}  "
+    print(f"engine ({args.preset}):   {engine_s:6.1f} s wall, {engine_cpu:5.1f} s cpu for {length:.0f} s of {size[0]}x{size[1]}  "
           f"-> {length / engine_s:4.1f}x real time (target >= 3x)")
 
     changed = list(moves)

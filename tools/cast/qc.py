@@ -22,12 +22,12 @@ from graph.state import CharacterProfile, Frame, StyleBible
 from tools.atomic import write_json, write_text
 from tools.cast.signature import backdrop_colors, figure_middle, light_colors, score_character
 from tools.errors import BadInput
+from tools.style.compliance import STYLE_THRESHOLD  # one style bar for the art director and QC
 
 __all__ = ["CHARACTER_THRESHOLD", "STYLE_THRESHOLD", "QCReport", "ShotQC", "qc_frame", "qc_frames",
            "score_character", "write_qc_report", "report_markdown"]
 
 CHARACTER_THRESHOLD = 0.8  # below this a character has drifted; faithful previs frames score 0.97+ on the eval set
-STYLE_THRESHOLD = 0.5
 
 StyleScorer = Callable[[Image.Image, StyleBible], tuple[float, list[str]]]
 

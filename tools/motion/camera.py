@@ -23,7 +23,7 @@ import numpy as np
 from graph.state import MOVEMENTS
 from tools.atomic import content_hash, file_hash, write_json
 from tools.errors import BadInput
-from tools.motion.encode import RECIPE_VERSION, FramePipe
+from tools.motion.encode import FramePipe, recipe
 
 # Over-scan for moves that slide the window: 1/1.15 of the frame is visible,
 # which leaves 6.5 % of the frame on each side to travel into.
@@ -194,7 +194,7 @@ def clip_key(frame_path: Path, movement: str, duration_s: float, fps: int = 24,
              size: tuple[int, int] = (1280, 720), seed: int = 0) -> str:
     """Content hash of everything that decides a clip's pixels (the clip cache key)."""
     seed = seed if movement == "handheld" else 0  # only the shake uses the seed
-    return content_hash("clip", RECIPE_VERSION, file_hash(frame_path), movement,
+    return content_hash("clip", recipe(), file_hash(frame_path), movement,
                         frame_count(duration_s, fps), fps, list(size), seed,
                         round(duration_s, 6) if movement == "handheld" else 0)
 

@@ -22,13 +22,21 @@ from tools.errors import BadInput
 FFMPEG = imageio_ffmpeg.get_ffmpeg_exe()
 
 # Bump when the recipe changes so cached clips and segments are made again.
-RECIPE_VERSION = "x264-veryfast-crf20-i420-v2"
+RECIPE_VERSION = "x264-crf20-i420-v2"
+# x264 speed preset. veryfast is the house default; the render bench can try others
+# (superfast/ultrafast trade file size for speed). Part of every cache key.
+PRESET = "veryfast"
+
+
+def recipe() -> str:
+    """The encode recipe as a cache-key part: version and preset."""
+    return f"{RECIPE_VERSION}-{PRESET}"
 
 
 def x264_args(fps: int) -> list[str]:
     """Output arguments shared by every video encode (one thread: callers run encodes in parallel)."""
     return [
-        "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
+        "-c:v", "libx264", "-preset", PRESET, "-crf", "20", "-pix_fmt", "yuv420p",
         "-r", str(fps), "-g", str(fps * 2), "-threads", "1",
         # Same input, same bytes: no muxer/encoder metadata that varies between runs.
         "-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1",

@@ -15,7 +15,8 @@ from tools.screenplay.structure import structure_findings, summarise
 from tools.screenplay.voice import voice_findings
 
 NOT_CHECKED = [
-    "Whether motives are psychologically plausible beyond stated goals and direct contradictions (needs a model engine).",
+    "Whether motives are psychologically plausible beyond stated goals and direct contradictions "
+    "(needs a model engine).",
     "Subtext, theme and whether the dialogue is good, not just consistent.",
     "Humour and comic timing.",
     "Character voice for characters with fewer than 4 lines (too little to profile).",

@@ -18,6 +18,8 @@ _PREPOSITIONS = {"after", "before", "in", "on", "at", "through", "across", "into
 _NOT_VERBS = {"glass", "bus", "gas", "boss", "class", "grass", "dress", "chess", "moss", "loss", "press", "news",
               "ashes", "mess", "kiss", "species", "series", "lens", "always", "sometimes", "towns", "streets",
               "this", "thus", "us", "yes", "its", "his", "hers", "ours", "is", "was", "has", "does", "sci-fi"}
+_ENCOUNTERS = re.compile(r"(?:find|meet|discover|rescue|see|hear|spot|save|follow|chase|notice|encounter|stumble)",
+                         re.IGNORECASE)
 _BRAND = re.compile(r"\b(brand|commercial|advert|ad|spot|campaign|product|launch|promo|promotional|sponsored)\b",
                     re.IGNORECASE)
 
@@ -40,16 +42,23 @@ SETTINGS: dict[str, list[tuple[bool, str]]] = {
     "lake": [(False, "LAKE SHORE")], "street": [(False, "CITY STREET")], "rooftop": [(False, "ROOFTOP")],
     "snow": [(False, "FROZEN FIELD")], "garden": [(False, "BACK GARDEN")], "studio": [(True, "STUDIO")],
 }
-_SETTING_ALIASES = {"ashore": "shore", "coast": "shore", "ocean": "sea", "harbour": "sea", "harbor": "sea",
-                    "neon": "city", "streets": "city", "downtown": "city", "café": "cafe", "espresso": "coffee",
-                    "spaceship": "space", "station": "space", "planet": "space", "mars": "space", "woods": "forest",
-                    "house": "home", "apartment": "home", "flat": "home", "classroom": "school", "subway": "train",
-                    "playground": "park", "laboratory": "lab", "winter": "snow", "alley": "street", "rooftops": "rooftop",
-                    "roof": "rooftop", "frozen": "lake", "fields": "farm", "village": "market"}
-EVENTS = ("lost", "ice", "storm", "fire", "flood", "rain", "snow", "blackout", "chase", "crash", "race", "earthquake", "alarm",
-          "war", "party", "wedding", "exam", "deadline", "eclipse", "heist", "invasion", "power cut")
-_EVENT_ALIASES = {"frozen": "ice", "icy": "ice", "skating": "ice", "loses": "lost", "lose": "lost", "missing": "lost", "runaway": "lost", "chased": "chase", "pursuit": "chase", "hurricane": "storm", "thunder": "storm", "rainy": "rain",
-                  "burning": "fire", "flooded": "flood", "raining": "rain", "snowstorm": "snow", "outage": "blackout"}
+_SETTING_ALIASES = {
+    "ashore": "shore", "coast": "shore", "ocean": "sea", "harbour": "sea", "harbor": "sea", "neon": "city",
+    "streets": "city", "downtown": "city", "café": "cafe", "espresso": "coffee", "spaceship": "space",
+    "station": "space", "planet": "space", "mars": "space", "woods": "forest", "house": "home", "apartment": "home",
+    "flat": "home", "classroom": "school", "subway": "train", "playground": "park", "laboratory": "lab",
+    "winter": "snow", "alley": "street", "rooftops": "rooftop", "roof": "rooftop", "frozen": "lake",
+    "fields": "farm", "village": "market",
+}
+# Only events the writer has beats for (brief_world.EVENT_BEATS); the rest are mapped onto the nearest one.
+EVENTS = ("lost", "ice", "storm", "fire", "rain", "blackout", "chase")
+_EVENT_ALIASES = {
+    "frozen": "ice", "icy": "ice", "skating": "ice", "snow": "ice", "loses": "lost", "lose": "lost",
+    "missing": "lost", "runaway": "lost", "chased": "chase", "chases": "chase", "pursuit": "chase", "heist": "chase",
+    "invasion": "chase", "race": "chase", "hurricane": "storm", "thunder": "storm", "rainy": "rain",
+    "raining": "rain", "flood": "rain", "flooded": "rain", "burning": "fire", "burns": "fire", "alarm": "fire",
+    "snowstorm": "storm", "outage": "blackout", "eclipse": "blackout", "power": "blackout",
+}
 _ROBOTS = {"robot", "android", "drone", "droid", "machine", "bot", "ai", "cyborg"}
 _ANIMALS = {"dog", "puppy", "cat", "kitten", "bird", "fox", "horse", "owl", "crow", "rabbit", "whale", "seal",
             "dragon", "wolf", "bear", "goat", "turtle", "parrot", "hedgehog"}
@@ -143,7 +152,8 @@ def read_brief(text: str) -> BriefReading:
         named = re.search(r"\b(?:for|by|from|called|named)\s+([A-Z][\w'&-]+(?:\s+[A-Z][\w'&-]+)?)", text)
         m = re.search(r"\b(?:for|promo for) (?:an? |the )?([a-z][a-z\- ]*?) (?:brand|company|shop|store|label|startup|"
                       r"business|cafe|café)\b", text.lower())
-        after_name = re.match(r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s*(?:$|[.,:;!])", text[named.end():]) if named else None
+        after_name = named and re.match(r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s*(?:$|[.,:;!])",
+                                        text[named.end():])
         if m:
             category = m.group(1).split()[-1]
         elif after_name:
@@ -178,9 +188,14 @@ def read_brief(text: str) -> BriefReading:
     else:
         subject, obj = [], []
     subject = [t for t in subject if not t.isdigit()][-3:]
-    if subject and not _BRAND.search(" ".join(subject)) and _kind(_singular(subject[-1])) in ("person", "animal", "robot"):
+    figure = subject and _kind(_singular(subject[-1])) in ("person", "animal", "robot")
+    if figure and not _BRAND.search(" ".join(subject)):
         reading.protagonist = " ".join(subject)
     if obj and obj[-1] not in SETTINGS and _SETTING_ALIASES.get(obj[-1]) is None:
         reading.companion = " ".join(obj[-3:])
         reading.companion_kind = _kind(_singular(obj[-1]))
+        # "teaches her grandson" shares the opening scene; "finds a robot" is the encounter itself.
+        if verb_at is not None and reading.companion_kind == "person" and \
+                not _ENCOUNTERS.match(tokens[verb_at]):
+            reading.together = True
     return reading

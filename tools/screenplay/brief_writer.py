@@ -71,10 +71,10 @@ def _plan(w: World, tone: Tone, beats: list[str]) -> Plan:
     rest = [p for p in others if p != inciting] or [inciting]
     turn = rest[0]
     climax = rest[1] if len(rest) > 1 else turn
-    outdoor_peak = w.event in ("storm", "chase", "rain", "lost", "ice")
-    if outdoor_peak and climax[0]:
-        # A storm or a chase peaks outside, even if that means returning to the opening set.
-        climax = next((p for p in [turn] + rest + [home] if not p[0]), climax)
+    exteriors = [p for p in w.places if not p[0]]
+    if w.event in ("chase", "rain", "lost", "ice") and exteriors:
+        # These events happen out in the open: the middle of the film stays outside.
+        inciting, turn, climax = (exteriors[min(i, len(exteriors) - 1)] for i in (1, 1, 2))
     if w.genre in ("family",) and not tone.dark:
         times = {"setup": "MORNING", "inciting": "DAY", "turn": "DAY", "climax": "AFTERNOON", "resolution": "DUSK"}
     elif w.genre == "brand":
@@ -91,15 +91,21 @@ def _plan(w: World, tone: Tone, beats: list[str]) -> Plan:
     if w.genre == "brand":
         # A brand short ends on the product moment and an open sky, not back where the shift began.
         places.update(turn=inciting, climax=home, resolution=rest[-1] if rest[-1] != inciting else home)
-    times["bond"] = "LATER"
-    if climax == turn and "turn" in beats:
-        times["climax"] = "CONTINUOUS"
+    times["bond"] = times["inciting"]
     return Plan(places=places, times=times)
 
 
-def _heading(plan: Plan, beat: str) -> str:
+def _heading(plan: Plan, beat: str, previous: str = "") -> str:
+    """The beat's heading; a scene that stays in the same set reads LATER or CONTINUOUS, never a repeat."""
     interior, location = plan.places[beat]
-    return f"{'INT.' if interior else 'EXT.'} {location} - {plan.times[beat]}"
+    place = f"{'INT.' if interior else 'EXT.'} {location}"
+    time = plan.times[beat]
+    if previous.startswith(place + " - ") and beat != "resolution":
+        if previous.endswith("CONTINUOUS"):
+            time = "LATER"
+        else:
+            time = "CONTINUOUS" if previous.endswith("LATER") or beat == "climax" else "LATER"
+    return f"{place} - {time}"
 
 
 _ROUTINE = {"MORNING": "starts the day", "DUSK": "goes about the evening routine",
@@ -135,6 +141,8 @@ def _inciting(w: World, tone: Tone, plan: Plan) -> list[str]:
             blocks.append(_line(w.companion, "Please. I need help."))
     elif w.companion and w.companion_kind == "animal":
         blocks.append(_fill("{Comp} barks and barks at the water's edge.", w))
+    elif w.companion:
+        blocks.append(_line(w.companion, "What was that?", "scared"))
     if tone.comic and w.companion:
         blocks.append(_fill("{Comp} sneezes, loudly, and knocks a mug off the shelf. {Hero} stares.", w))
     if w.genre == "brand":
@@ -181,7 +189,8 @@ def _resolution(w: World, tone: Tone, plan: Plan) -> list[str]:
         return [_fill(f"Rain on the glass. {w.prop.keepsake} {{Hero}} sits alone where two sat before.", w),
                 _line(w.hero, "Goodnight, old friend.", "barely a whisper")]
     together = _fill("{Hero} and {Comp} sit side by side.", w) if w.companion and w.genre != "brand" else \
-        _fill("{Hero} watches the sun come up." if w.genre == "brand" else "{Hero} sits by the window as the sun comes up.", w)
+        _fill("{Hero} watches the sun come up." if w.genre == "brand"
+              else "{Hero} sits by the window as the sun comes up.", w)
     blocks = [f"It is over. {together} " + _fill(w.prop.keepsake, w)
               + (_fill(f" And at last, {{Hero}} gets to {w.want}.", w) if w.want else "")]
     if tone.hopeful:
@@ -252,7 +261,9 @@ def _write(world: World, tone: Tone, n: int, title: str, page: list[str]) -> Scr
     beats = _beats(n)
     plan = _plan(world, tone, [name for name, _ in beats])
     parts = ["\n".join(page)]
+    previous = ""
     for name, beat in beats:
-        parts.append(_heading(plan, name))
+        previous = _heading(plan, name, previous)
+        parts.append(previous)
         parts.extend(beat(world, tone, plan))
     return parse_fountain("\n\n".join(parts) + "\n", title=title)

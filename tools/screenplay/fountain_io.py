@@ -76,7 +76,8 @@ def load_script(path: str | Path) -> Script:
     return script.model_copy(update={"source": source, "title": title})
 
 
-_OFF_SCREEN = re.compile(r"\((?:V\.?\s?O|O\.?\s?S|O\.?\s?C|FILTERED|PHONE|PRE-LAP|ON SCREEN|ON TV|RADIO|INTO [A-Z ]+)\.?\)")
+_OFF_SCREEN = re.compile(
+    r"\((?:V\.?\s?O|O\.?\s?S|O\.?\s?C|FILTERED|PHONE|PRE-LAP|ON SCREEN|ON TV|RADIO|INTO [A-Z ]+)\.?\)")
 
 
 def speaks_off_screen(script: Script, element: ScriptElement) -> bool:

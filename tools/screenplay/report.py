@@ -68,7 +68,8 @@ def report_markdown(report: ScriptReport, script: Script, curve_name: str = "moo
             continue
         out += ["", f"## {label} ({len(group)})", ""]
         for f in group:
-            where = f"scene {f.scene}" + (f", line {f.line}" if f.line else "") + (f", {f.character}" if f.character else "")
+            where = f"scene {f.scene}" + (f", line {f.line}" if f.line else "")
+            where += f", {f.character}" if f.character else ""
             out += [f"- **{_KIND_LABELS[f.kind]}** ({where}): {f.evidence}", f"  - *Fix:* {f.suggestion}"]
     if not report.findings:
         out += ["", "## Findings", "", "No problems found by the deterministic checks."]

@@ -23,7 +23,8 @@ _INCITING = re.compile(
     r"ashore|intruder|bursts? in|shatter\w*|trapped|escap\w*|attack\w*|warning|lose|loses|oh no|"
     r"drones?|police|beacon|follow\w*|shriek\w*|danger\w*|gun|weapon|bomb|wanted|secret|splash\w*|"
     r"too far|hunt\w*|stalk\w*|ambush\w*|sirens?|fire|flames?|smoke|injur\w*|bleed\w*|sick|"
-    r"fails?|broke|refus\w*|rejects?|dumps?|leaves? (?:him|her|them)|goodbye|eviction|deadline)\b", re.IGNORECASE)
+    r"fails?|broke|refus\w*|rejects?|dumps?|leaves? (?:him|her|them)|goodbye|eviction|deadline|sudden\w*|"
+    r"thunder\w*|gust|splits?|leak\w*|sky opens|gunshot|shots?|torn away|knocks?)\b", re.IGNORECASE)
 
 # Act one may run long in a short, but not past the middle of the film.
 INCITING_LATEST = 0.55
@@ -151,14 +152,16 @@ def structure_findings(script: Script, curve: list[MoodPoint]) -> list[Finding]:
         findings.append(Finding(
             # A three-scene vignette can live on a situation alone; a longer film needs an event.
             kind="structure", scene=1, severity="medium" if n >= 4 else "low",
-            evidence=f"no scene in the first half changes the situation; scene 1 {quote(scene_text(script.scenes[0]), 90)}",
+            evidence="no scene in the first half changes the situation; scene 1 "
+                     + quote(scene_text(script.scenes[0]), 90),
             suggestion="Give the protagonist an event to react to within the first quarter: a discovery, "
                        "an arrival, a loss that forces a choice."))
     elif starts[inciting] > INCITING_LATEST and inciting >= 2 and n >= 4:
         findings.append(Finding(
             kind="structure", scene=inciting + 1, severity="medium",
             evidence=f"the inciting incident arrives {starts[inciting]:.0%} into the film "
-                     f"({script.scenes[inciting].heading}); act one runs ~{sum(secs[:inciting]):.0f}s of ~{sum(secs):.0f}s",
+                     f"({script.scenes[inciting].heading}); act one runs ~{sum(secs[:inciting]):.0f}s "
+                     f"of ~{sum(secs):.0f}s",
             suggestion=f"Condense scenes 1-{inciting} into one establishing beat so the story starts "
                        "within the first quarter."))
     peak = max(range(n), key=lambda i: curve[i].intensity)

@@ -42,7 +42,8 @@ class VoiceProfile:
     def describe(self) -> str:
         reg = "formal" if self.register > 0.2 else "casual" if self.register < -0.2 else "plain"
         return (f"{self.words_per_sentence:.0f} words a sentence, {reg} register, "
-                f"{self.contraction_rate:.0%} contractions" + (f", habits: {', '.join(self.habits)}" if self.habits else ""))
+                f"{self.contraction_rate:.0%} contractions"
+                + (f", habits: {', '.join(self.habits)}" if self.habits else ""))
 
 
 @dataclass

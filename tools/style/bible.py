@@ -60,11 +60,6 @@ def propose_styles(brief: Brief, script: Script | None, n: int = 3, note: str = 
     return bibles
 
 
-def bible_from_reading(reading: MoodReading, take: str = "faithful") -> StyleBible:
-    """One style bible from a mood reading."""
-    return _bible(take, reading)
-
-
 def _context_text(brief: Brief, script: Script | None) -> str:
     parts = [brief.text]
     if script is not None:

@@ -11,6 +11,12 @@ shadow legitimately move a palette colour up and down in lightness across a
 frame, but not round the hue wheel. An accent that floods the frame is
 counted off-palette beyond its share: that is what a complementary palette
 turned 180° looks like.
+
+Limits, said plainly: the check sees colour and key, not where colour sits.
+A complementary palette whose key and sky are the two hues of the pair maps
+onto itself under a 180° turn, so such a turn is not flagged; and a frame
+that is nearly black everywhere (a low-key night close-up) carries too
+little colour for any palette test to tell apart.
 """
 
 from __future__ import annotations

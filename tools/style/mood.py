@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 # word -> (hue deg OKLCh or None, lightness 0..1 or None, chroma 0..0.3 or None, votes)
 # Votes are {"harmony"|"lighting"|"medium"|"texture": value}. Hues are OKLCh
@@ -186,11 +187,16 @@ def read_mood(style_text: str, context_text: str = "") -> MoodReading:
     )
 
 
-def _sentiment_default(text: str) -> tuple[float, float, float]:
-    """With no mood words, bright briefs lean warm and dark ones cool (VADER valence)."""
+@lru_cache(maxsize=1)
+def _sentiment():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    valence = SentimentIntensityAnalyzer().polarity_scores(text or "")["compound"]
+    return SentimentIntensityAnalyzer()  # loads its lexicon once
+
+
+def _sentiment_default(text: str) -> tuple[float, float, float]:
+    """With no mood words, bright briefs lean warm and dark ones cool (VADER valence)."""
+    valence = _sentiment().polarity_scores(text or "")["compound"]
     if valence > 0.2:
         return 75.0, 0.68, 0.11
     if valence < -0.2:

@@ -24,7 +24,7 @@ from graph.state import Cut
 from tools.atomic import content_hash, file_hash, write_json, write_text
 from tools.errors import BadInput
 from tools.motion.camera import clip_record, frame_count
-from tools.motion.encode import RECIPE_VERSION, FramePipe, run_ffmpeg, scratch_path, x264_args
+from tools.motion.encode import FramePipe, recipe, run_ffmpeg, scratch_path, x264_args
 from tools.timeline.probe import probe_media
 from tools.timeline.subtitles import subtitle_png, write_srt
 
@@ -128,12 +128,12 @@ def _plan_segment(cut: Cut, media: Path, size: tuple[int, int], fps: int, cache:
     frames = frame_count(cut.duration_s, fps)
     dialogue = cut.dialogue.strip() if cut.dialogue and cut.dialogue.strip() else None
     if media.suffix.lower() in (".png", ".jpg", ".jpeg", ".webp"):
-        key = content_hash("card", RECIPE_VERSION, file_hash(media), frames, fps, list(size), dialogue, CARD_FADE_S)
+        key = content_hash("card", recipe(), file_hash(media), frames, fps, list(size), dialogue, CARD_FADE_S)
         out = cache / f"{key}.mp4"
         return out, (lambda: _card_segment(media, frames, size, fps, dialogue, out))
     if dialogue is None and _clip_fits(media, frames, size, fps, cache):
         return media, None
-    key = content_hash("shot", RECIPE_VERSION, file_hash(media), frames, fps, list(size), dialogue)
+    key = content_hash("shot", recipe(), file_hash(media), frames, fps, list(size), dialogue)
     out = cache / f"{key}.mp4"
     return out, (lambda: _clip_segment(media, frames, size, fps, dialogue, out))
 

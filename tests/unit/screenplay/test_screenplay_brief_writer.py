@@ -21,6 +21,31 @@ def test_reading_the_lighthouse_brief():
     assert reading.settings[:2] == ["lighthouse", "shore"] and reading.event == "storm"
 
 
+@pytest.mark.parametrize("text,field,value", [
+    ("A 30-second brand short for Ember, a coffee brand", "product", "Ember"),
+    ("A 15 second ad for Nimbus running shoes", "category", "running shoes"),
+    ("Promo for a bike shop called Spokes", "product", "Spokes"),
+    ("A dragon learns to bake bread", "want", "bake bread"),
+    ("A child and a dog in a park", "together", True),
+    ("An old woman teaches her grandson to fish on a frozen lake", "event", "ice"),
+])
+def test_reading_other_briefs(text, field, value):
+    assert getattr(read_brief(text), field) == value
+
+
+def test_brand_short_ends_on_the_brand():
+    script = script_from_brief(Brief(text="A 30-second brand short for Ember, a coffee brand", length_s=30))
+    assert script.title == "Ember" and len(script.scenes) == 4
+    assert "SUPER: Ember." in script.fountain
+
+
+def test_no_two_scenes_in_a_row_share_a_heading():
+    for text in BRIEFS:
+        for length in (30, 60, 90):
+            headings = [s.heading for s in script_from_brief(Brief(text=text, length_s=length)).scenes]
+            assert all(a != b for a, b in zip(headings, headings[1:])), headings
+
+
 def test_lighthouse_script_names_the_keeper_and_meets_the_robot():
     script = script_from_brief(Brief(text=LIGHTHOUSE))
     assert script.source == "brief" and script.generated_by == "template:three-act-short"

@@ -38,6 +38,8 @@ def test_reorder_opens_on_the_inciting_incident(keeper):
     reorder = alternative_directions(keeper)[2]
     assert reorder.script.scenes[0].heading == "INT. LIGHTHOUSE KITCHEN - NIGHT"
     assert sorted(s.heading for s in reorder.script.scenes) == sorted(s.heading for s in keeper.scenes)
+    # Mara now acts before her introduction: the doctor says what the move costs.
+    assert "Trade-off" in reorder.rationale and "logic gap" in reorder.rationale
 
 
 def test_n_limits_and_tiny_scripts_get_fewer():
