@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 from pathlib import Path
 
 from langgraph.config import get_stream_writer
@@ -22,7 +23,11 @@ def progress_reporter(stage: str):
         writer = get_stream_writer()
     except RuntimeError:
         return lambda done, total, label="": None
-    return lambda done, total, label="": writer({"stage": stage, "done": done, "total": total, "label": label})
+    # The writer reads the run's config from context variables, which worker threads
+    # do not inherit: run each call in a copy of the node's context.
+    context = contextvars.copy_context()
+    return lambda done, total, label="": context.copy().run(
+        writer, {"stage": stage, "done": done, "total": total, "label": label})
 
 
 def rel(project: Path, path: Path) -> str:

@@ -296,9 +296,12 @@ class _PlaneWarper:
 
 
 def render_clip(frame_path: Path, movement: str, duration_s: float, out_path: Path, fps: int = 24,
-                size: tuple[int, int] = (1280, 720), seed: int = 0) -> Path:
+                size: tuple[int, int] = (1280, 720), seed: int = 0, threads: int = 1) -> Path:
     """Animate one storyboard frame with its camera move into an H.264 clip of exactly
-    round(duration_s * fps) frames; skipped when out_path already holds these inputs' clip."""
+    round(duration_s * fps) frames; skipped when out_path already holds these inputs' clip.
+
+    threads is the encoder's thread count: 1 gives byte-identical clips across runs and
+    lets callers encode two clips side by side."""
     if duration_s <= 0:
         raise BadInput(f"clip duration must be positive, got {duration_s}")
     if not Path(frame_path).is_file():
@@ -311,7 +314,7 @@ def render_clip(frame_path: Path, movement: str, duration_s: float, out_path: Pa
     warper = _PlaneWarper(_load_frame(frame_path), size)
     n = frame_count(duration_s, fps)
     _key_path(out_path).unlink(missing_ok=True)  # never let an old key vouch for a new clip
-    with FramePipe(out_path, size, fps) as pipe:
+    with FramePipe(out_path, size, fps, threads) as pipe:
         for i in range(n):
             t = i / (n - 1) if n > 1 else 0.0
             pipe.write_i420(warper.frame(camera_path(movement, t, seed, duration_s)))
@@ -324,10 +327,21 @@ def render_clip(frame_path: Path, movement: str, duration_s: float, out_path: Pa
 def render_clips(jobs: list[ClipJob], workers: int = 2,
                  on_done: Callable[[ClipJob], None] | None = None) -> list[Path]:
     """Render many clips side by side (each encode uses one thread; ffmpeg and OpenCV
-    release the GIL), calling on_done(job) as each finishes; paths in job order."""
+    release the GIL), calling on_done(job) as each finishes; paths in job order.
+
+    When only one clip actually needs rendering (one shot changed), its encode gets
+    all the workers' threads instead.
+    """
+    def current(job: ClipJob) -> bool:
+        return Path(job.frame_path).is_file() and clip_is_current(
+            job.out_path, clip_key(job.frame_path, job.movement, job.duration_s, job.fps, job.size, job.seed))
+
+    pending = sum(not current(job) for job in jobs)
+    threads = max(1, workers) if pending == 1 else 1
+
     def one(job: ClipJob) -> Path:
         path = render_clip(job.frame_path, job.movement, job.duration_s, job.out_path,
-                           job.fps, job.size, job.seed)
+                           job.fps, job.size, job.seed, threads)
         if on_done is not None:
             on_done(job)
         return path

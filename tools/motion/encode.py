@@ -33,11 +33,15 @@ def recipe() -> str:
     return f"{RECIPE_VERSION}-{PRESET}"
 
 
-def x264_args(fps: int) -> list[str]:
-    """Output arguments shared by every video encode (one thread: callers run encodes in parallel)."""
+def x264_args(fps: int, threads: int = 1) -> list[str]:
+    """Output arguments shared by every video encode.
+
+    One thread by default, because callers run encodes side by side; a lone encode
+    (one changed shot) may take more. x264 is deterministic for a given thread count.
+    """
     return [
         "-c:v", "libx264", "-preset", PRESET, "-crf", "20", "-pix_fmt", "yuv420p",
-        "-r", str(fps), "-g", str(fps * 2), "-threads", "1",
+        "-r", str(fps), "-g", str(fps * 2), "-threads", str(max(1, threads)),
         # Same input, same bytes: no muxer/encoder metadata that varies between runs.
         "-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1",
         "-video_track_timescale", str(fps * 512), "-an",
@@ -69,7 +73,7 @@ class FramePipe:
     partial file is removed and the destination is left as it was.
     """
 
-    def __init__(self, out_path: Path, size: tuple[int, int], fps: int):
+    def __init__(self, out_path: Path, size: tuple[int, int], fps: int, threads: int = 1):
         self.out_path = Path(out_path)
         self.size = (int(size[0]), int(size[1]))
         w, h = self.size
@@ -78,7 +82,7 @@ class FramePipe:
         self.tmp = scratch_path(self.out_path)
         cmd = [FFMPEG, "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
                "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", f"{w}x{h}", "-r", str(fps), "-i", "pipe:0",
-               *x264_args(fps), "-f", "mp4", str(self.tmp)]
+               *x264_args(fps, threads), "-f", "mp4", str(self.tmp)]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
         self.frames = 0
 

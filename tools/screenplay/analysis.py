@@ -20,7 +20,8 @@ NOT_CHECKED = [
     "Subtext, theme and whether the dialogue is good, not just consistent.",
     "Humour and comic timing.",
     "Character voice for characters with fewer than 4 lines (too little to profile).",
-    "Setups and payoffs carried only by images or sound without capitalised emphasis on the page.",
+    "Setups and payoffs carried only by images or sound without capitalised emphasis on the page, "
+    "or paid off under another name (a LANTERN that comes back as 'the lamp').",
     "Whether the action can be staged and shot on the intended budget.",
 ]
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}

@@ -36,7 +36,7 @@ SETTINGS: dict[str, list[tuple[bool, str]]] = {
     "desert": [(False, "DESERT ROAD"), (False, "DUNE RIDGE")], "mountain": [(False, "MOUNTAIN PASS"), (True, "HUT")],
     "school": [(True, "CLASSROOM"), (False, "SCHOOLYARD")], "office": [(True, "OPEN-PLAN OFFICE"), (False, "ROOF")],
     "hospital": [(True, "HOSPITAL BREAK ROOM"), (True, "HOSPITAL WARD"), (False, "HOSPITAL ROOF")],
-    "kitchen": [(True, "KITCHEN")], "home": [(True, "LIVING ROOM"), (True, "KITCHEN")],
+    "kitchen": [(True, "KITCHEN")], "home": [(True, "LIVING ROOM"), (True, "KITCHEN"), (True, "HALLWAY")],
     "train": [(True, "TRAIN CARRIAGE"), (False, "PLATFORM")], "market": [(False, "MARKET STALLS")],
     "lab": [(True, "LAB")], "farm": [(False, "FARMYARD"), (True, "BARN")], "river": [(False, "RIVERBANK")],
     "lake": [(False, "LAKE SHORE")], "street": [(False, "CITY STREET")], "rooftop": [(False, "ROOFTOP")],
@@ -106,7 +106,8 @@ def _noun_phrase(tokens: list[str], start: int) -> list[str]:
     return out
 
 
-def _kind(noun: str) -> str:
+def figure_kind(noun: str) -> str:
+    """robot, animal, person or object, for one noun of a brief."""
     if noun in _ROBOTS:
         return "robot"
     if noun in _ANIMALS:
@@ -123,12 +124,22 @@ def _singular(tok: str) -> str:
 def _verb_after_figure(tokens: list[str]) -> int | None:
     """Index of the verb right after the first figure noun ('two astronauts ARGUE', 'a courier RACES')."""
     for i, tok in enumerate(tokens[:-1]):
-        if _kind(_singular(tok)) in ("person", "animal", "robot") and _singular(tok) in _PEOPLE | _ANIMALS | _ROBOTS:
+        if figure_kind(_singular(tok)) in ("person", "animal", "robot") and _singular(tok) in _PEOPLE | _ANIMALS | _ROBOTS:
             nxt = tokens[i + 1]
             if nxt not in _DETERMINERS | _PREPOSITIONS and not nxt.endswith("ed"):
                 return i + 1
             return None
     return None
+
+
+def settings_named_in(text: str) -> list[str]:
+    """Keys of SETTINGS that a text names, in order ("set it in a forest" -> ["forest"])."""
+    found: list[str] = []
+    for tok in _tokens(text):
+        key = _SETTING_ALIASES.get(tok, tok)
+        if key in SETTINGS and key not in found:
+            found.append(key)
+    return found
 
 
 def read_brief(text: str) -> BriefReading:
@@ -188,12 +199,12 @@ def read_brief(text: str) -> BriefReading:
     else:
         subject, obj = [], []
     subject = [t for t in subject if not t.isdigit()][-3:]
-    figure = subject and _kind(_singular(subject[-1])) in ("person", "animal", "robot")
+    figure = subject and figure_kind(_singular(subject[-1])) in ("person", "animal", "robot")
     if figure and not _BRAND.search(" ".join(subject)):
         reading.protagonist = " ".join(subject)
     if obj and obj[-1] not in SETTINGS and _SETTING_ALIASES.get(obj[-1]) is None:
         reading.companion = " ".join(obj[-3:])
-        reading.companion_kind = _kind(_singular(obj[-1]))
+        reading.companion_kind = figure_kind(_singular(obj[-1]))
         # "teaches her grandson" shares the opening scene; "finds a robot" is the encounter itself.
         if verb_at is not None and reading.companion_kind == "person" and \
                 not _ENCOUNTERS.match(tokens[verb_at]):

@@ -10,7 +10,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from tools.screenplay.brief_reading import SETTINGS, BriefReading
+from tools.screenplay.brief_reading import SETTINGS, BriefReading, figure_kind
 
 _NAMES = ["MARA", "JONAH", "NOOR", "TOMAS", "ELSIE", "RAFA", "IDA", "KIRA", "OTTO", "LENA", "SAMI", "BEA"]
 _SHE = {"MARA", "NOOR", "ELSIE", "IDA", "KIRA", "LENA", "BEA"}
@@ -34,7 +34,7 @@ _LOOKS = {
     "patient": ("80s", "paper-thin hands, hospital gown"), "grandson": ("10", "bobble hat, gappy grin"),
     "granddaughter": ("10", "bobble hat, gappy grin"), "son": ("12", "scuffed trainers"),
     "daughter": ("12", "braids, scuffed trainers"), "grandfather": ("70s", "flat cap, pipe in his pocket"),
-    "grandmother": ("70s", "knitted hat, sharp eyes"), "friend": ("30s", "tired eyes, a scarf wound twice"),
+    "grandmother": ("70s", "knitted hat, sharp eyes"), "crewmate": ("30s", "shaved head, mission patch"), "friend": ("30s", "tired eyes, a scarf wound twice"),
 }
 _DEFAULT_LOOKS = [("30s", "tired eyes, a scarf wound twice"), ("40s", "ink on their fingers, a patched coat"),
                   ("20s", "headphones round the neck, bright trainers")]
@@ -114,12 +114,13 @@ EVENT_BEATS = {
     "rain": EventBeats("The sky opens. Rain hammers down, sudden and cold.",
                        "The water rises in the gutters, fast and loud. The crossing is gone.",
                        "We have to get across.", "{Hero} wades in, the current tugging at every step.",
-                       "They push through the flood, splashing, laughing, soaked to the bone, and reach the far side.",
+                       "{Hero} pushes through the flood, soaked to the bone, laughing, and reaches the far side.",
                        "Hold on to me!"),
     "fire": EventBeats("Smoke curls under the door. An alarm shrieks.",
                        "Flames lick the ceiling. The way out is burning.", "We have to get out.",
                        "{Hero} drops low and crawls through the smoke.",
-                       "Smoke parts. A way through. They crash out into clean night air.", "This way!"),
+                       "Smoke parts. A way through. {Hero} crashes out into clean night air, coughing, alive.",
+                       "This way!"),
     "blackout": EventBeats("Every light in the street dies at once. Silence.",
                            "In the dark, something crashes and breaks. Glass on the floor.",
                            "We have to find the fuse box.", "{Hero} feels along the wall, step by step.",
@@ -188,9 +189,7 @@ def _pick_name(names: list[str], role: str) -> str:
 
 
 def _figure_kind(role: str) -> str:
-    from tools.screenplay.brief_reading import _kind  # the reading's own classifier, so both agree
-
-    return _kind(role.split()[-1]) if role else ""
+    return figure_kind(role.split()[-1]) if role else ""
 
 
 def _role_look(role: str, rng: random.Random) -> tuple[str, str]:
@@ -243,8 +242,9 @@ def build_world(reading: BriefReading, rng: random.Random, setting_override: lis
         companion_intro = f"{companion}, a scruffy {phrase},"
     elif kind == "person" or not phrase:
         companion = None
-        who = phrase if kind == "person" else ("patient" if "nurse" in role else "regular" if reading.genre == "brand"
-                                               else "old friend")
+        who = phrase if kind == "person" else (
+            "patient" if "nurse" in role else "regular" if reading.genre == "brand"
+            else "crewmate" if "space" in reading.settings else "old friend")
         who = " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in who.split())
         if who == role:
             who = f"fellow {who}"

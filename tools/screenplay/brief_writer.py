@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from graph.state import Brief, Script
 from tools.errors import BadInput
-from tools.screenplay.brief_reading import SETTINGS, _SETTING_ALIASES, read_brief
+from tools.screenplay.brief_reading import read_brief, settings_named_in
 from tools.screenplay.brief_world import World, build_world
 from tools.screenplay.fountain_io import parse_fountain
 from tools.screenplay.reading import scene_seconds
@@ -48,7 +48,7 @@ class Tone:
 def _fill(text: str, w: World) -> str:
     their = "her" if w.they == "she" else "his"
     return (text.replace("{HERO}", w.hero).replace("{Hero}", w.hero.title()).replace("{they}", w.they)
-            .replace("{their}", their).replace("{Comp}", (w.companion or "").title()))
+            .replace("{their}", their).replace("{Comp}", w.companion.title() if w.companion else f"the {w.prop.name}"))
 
 
 def _line(name: str, text: str, paren: str = "") -> str:
@@ -72,9 +72,14 @@ def _plan(w: World, tone: Tone, beats: list[str]) -> Plan:
     turn = rest[0]
     climax = rest[1] if len(rest) > 1 else turn
     exteriors = [p for p in w.places if not p[0]]
+    interiors = [p for p in w.places if p[0]]
     if w.event in ("chase", "rain", "lost", "ice") and exteriors:
         # These events happen out in the open: the middle of the film stays outside.
         inciting, turn, climax = (exteriors[min(i, len(exteriors) - 1)] for i in (1, 1, 2))
+    elif w.event in ("fire", "blackout", "malfunction") and interiors and w.genre != "brand":
+        # ... and these are trapped indoors.
+        inside = [p for p in interiors if p != home] or interiors
+        inciting, turn, climax = (inside[min(i, len(inside) - 1)] for i in (0, 0, 1))
     if w.genre in ("family",) and not tone.dark:
         times = {"setup": "MORNING", "inciting": "DAY", "turn": "DAY", "climax": "AFTERNOON", "resolution": "DUSK"}
     elif w.genre == "brand":
@@ -137,7 +142,8 @@ def _inciting(w: World, tone: Tone, plan: Plan) -> list[str]:
             blocks.append(f"In the last bed, {w.companion_intro} catches {_fill('{Hero}', w)}'s sleeve.")
             blocks.append(_line(w.companion, "You look more tired than me."))
         else:
-            blocks.append(f"{w.companion_intro} stumbles in, soaked and out of breath.")
+            wet = "soaked and " if w.event in ("storm", "rain", "ice") else ""
+            blocks.append(f"{w.companion_intro} stumbles in, {wet}out of breath.")
             blocks.append(_line(w.companion, "Please. I need help."))
     elif w.companion and w.companion_kind == "animal":
         blocks.append(_fill("{Comp} barks and barks at the water's edge.", w))
@@ -153,9 +159,11 @@ def _inciting(w: World, tone: Tone, plan: Plan) -> list[str]:
 
 
 def _bond(w: World, tone: Tone, plan: Plan) -> list[str]:
-    who = "{Comp}" if w.companion else "both hands round a chipped mug"
-    blocks = [_fill(f"A moment to breathe. {{Hero}} sits close to {who}. For a moment, neither moves.", w)]
-    if w.companion and w.companion_kind != "animal":
+    if not w.companion:
+        return [_fill("A moment to breathe. {Hero} wraps both hands round a chipped mug. Nothing moves.", w),
+                _line(w.hero, "Breathe. Just breathe.")]
+    blocks = [_fill("A moment to breathe. {Hero} sits close to {Comp}. For a moment, neither moves.", w)]
+    if w.companion_kind != "animal":
         blocks.append(_line(w.companion, "Why help me?"))
     blocks.append(_line(w.hero, "Nobody should be out there alone tonight."))
     return blocks
@@ -215,15 +223,6 @@ def _beats(n: int):
     return beats if n == 5 else beats[:2] + [("bond", _bond)] + beats[2:]
 
 
-def _note_settings(note: str) -> list[str]:
-    found = []
-    for tok in re.findall(r"[a-zé]+", note.lower()):
-        key = _SETTING_ALIASES.get(tok, tok)
-        if key in SETTINGS and key not in found:
-            found.append(key)
-    return found
-
-
 def scene_count(length_s: float, note: str = "") -> int:
     """Scenes for a running time: about one every 12 s, four to six for a short."""
     n = max(4, min(6, round(length_s / SECONDS_PER_SCENE)))
@@ -241,7 +240,7 @@ def script_from_brief(brief: Brief, note: str = "") -> Script:
     reading = read_brief(brief.text)
     rng = random.Random(zlib.crc32(f"{brief.seed}|{brief.text.strip()}".encode()))
     tone = Tone.from_note(note)
-    world = build_world(reading, rng, _note_settings(note))
+    world = build_world(reading, rng, settings_named_in(note))
     title = world.product if world.genre == "brand" and world.product else f"The {world.prop.name.title()}"
     page = [f"Title: {title}", f"Credit: written by template:{TEMPLATE}", f"Draft: {brief.text.strip()}"]
     if note.strip():

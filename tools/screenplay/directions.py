@@ -52,7 +52,7 @@ def _variant(script: Script, original: str, text: str, name: str, slug: str, rat
     return ScriptVariant(name=name, rationale=rationale, script=variant, diff=diff)
 
 
-def cold_open(script: Script, draft: _Draft, original: str, curve: list[MoodPoint]) -> ScriptVariant | None:
+def _cold_open(script: Script, draft: _Draft, original: str, curve: list[MoodPoint]) -> ScriptVariant | None:
     """Open on the climax's first image, then cut back to the beginning."""
     climax = climax_scene(script, curve)
     if climax == 0 or len(draft.chunks) < 3:
@@ -70,7 +70,7 @@ def cold_open(script: Script, draft: _Draft, original: str, curve: list[MoodPoin
                     "so the film starts with a hook and the audience watches the setup knowing where it leads.")
 
 
-def tightened_cut(script: Script, draft: _Draft, original: str, curve: list[MoodPoint]) -> ScriptVariant | None:
+def _tightened_cut(script: Script, draft: _Draft, original: str, curve: list[MoodPoint]) -> ScriptVariant | None:
     """Condense the slowest scene that is not a structural pillar."""
     pillars = {0, len(script.scenes) - 1, climax_scene(script, curve), inciting_scene(script, curve)}
     secs = [scene_seconds(s) for s in script.scenes]
@@ -101,7 +101,7 @@ def tightened_cut(script: Script, draft: _Draft, original: str, curve: list[Mood
                     "keeping its first image and every setup or payoff, for a tighter film.")
 
 
-def reordered(script: Script, draft: _Draft, original: str, curve: list[MoodPoint]) -> ScriptVariant | None:
+def _reordered(script: Script, draft: _Draft, original: str, curve: list[MoodPoint]) -> ScriptVariant | None:
     """Start in the middle of things: the inciting incident first, the setup after it."""
     inciting = inciting_scene(script, curve)
     n = len(draft.chunks)
@@ -129,7 +129,7 @@ def alternative_directions(script: Script, n: int = 3) -> list[ScriptVariant]:
     curve = mood_curve(script)
     before = _serious_kinds(analyze(script).findings)
     variants = []
-    for make in (cold_open, tightened_cut, reordered):
+    for make in (_cold_open, _tightened_cut, _reordered):
         if len(variants) >= n:
             break
         variant = make(script, draft, original, curve)

@@ -207,6 +207,9 @@ def parse_fountain(text: str, title: str | None = None) -> Script:
     """Parse Fountain text into a Script (source='fountain'); BadInput if it is not a screenplay."""
     if not text or not text.strip():
         raise BadInput("the script is empty; a screenplay needs at least one scene heading")
+    # Windows and old Mac line endings would fold whole scenes into one dialogue block in the parser;
+    # the normalised text is the script from here on (its words are untouched).
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         doc = FountainParser().parse(text)
     except Exception as exc:  # the parser's own failure is still the user's input problem

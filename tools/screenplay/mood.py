@@ -101,7 +101,7 @@ def mood_jumps(script: Script, curve: list[MoodPoint]) -> list[Finding]:
         start_mood, start_line = _edge(script, i, tail=False)
         lead_in = start_mood - curve[i - 1].valence
         leaning = end_mood * (1 if swing > 0 else -1)
-        if lead_in * swing <= 0 or abs(lead_in) < JUMP_LEAD_IN or leaning >= JUMP_LEANING:
+        if not start_line or lead_in * swing <= 0 or abs(lead_in) < JUMP_LEAD_IN or leaning >= JUMP_LEANING:
             continue
         direction = "bright to dark" if swing < 0 else "dark to bright"
         findings.append(Finding(

@@ -59,10 +59,6 @@ def stem(word: str) -> str:
     return w[:6]
 
 
-def content_stems(text: str) -> set[str]:
-    return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 2}
-
-
 def scene_text(scene: Scene) -> str:
     return "\n".join(spoken_text(el) if el.kind == "dialogue" else el.text for el in scene.elements)
 

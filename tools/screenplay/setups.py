@@ -37,7 +37,9 @@ _STOP_AT = {"to", "and", "at", "on", "in", "into", "of", "with", "from", "for", 
 
 
 @dataclass(frozen=True)
-class Prop:
+class Setup:
+    """A prop the page points at in capitals, where it first appears."""
+
     name: str
     scene: int  # 1-based
     element: int  # index in the scene's elements
@@ -53,11 +55,11 @@ def _character_words(script: Script) -> set[str]:
     return {w for c in script.characters for w in c.name.split()}
 
 
-def emphasised_props(script: Script) -> list[Prop]:
+def emphasised_props(script: Script) -> list[Setup]:
     """Capitalised objects in action lines, in order of first appearance."""
     names = _character_words(script)
     seen: set[str] = set()
-    props: list[Prop] = []
+    props: list[Setup] = []
     for scene in script.scenes:
         for k, el in enumerate(scene.elements):
             if el.kind != "action":
@@ -78,11 +80,11 @@ def emphasised_props(script: Script) -> list[Prop]:
                     continue
                 seen.add(key)
                 sentence = next((s for s in sentences(el.text) if phrase in s), el.text)
-                props.append(Prop(name=name, scene=scene.index, element=k, line=el.line, sentence=sentence))
+                props.append(Setup(name=name, scene=scene.index, element=k, line=el.line, sentence=sentence))
     return props
 
 
-def _used_after(script: Script, prop: Prop) -> bool:
+def _used_after(script: Script, prop: Setup) -> bool:
     for scene in script.scenes[prop.scene - 1:]:
         start = prop.element + 1 if scene.index == prop.scene else 0
         for el in scene.elements[start:]:
@@ -112,7 +114,7 @@ def payoffs_missing(script: Script, curve: list[MoodPoint]) -> list[Finding]:
 def _noun_phrase(raw: str) -> str:
     kept = []
     for w in raw.split():
-        if w.lower() in _STOP_AT or w.lower().endswith(("ly",)):
+        if w.lower() in _STOP_AT or w.lower().endswith("ly"):  # "uses the rope quickly"
             break
         kept.append(w.lower())
     return " ".join(kept)
@@ -138,6 +140,7 @@ def setups_missing(script: Script, curve: list[MoodPoint]) -> list[Finding]:
     names = {w.lower() for w in _character_words(script)}
     findings: list[Finding] = []
     flagged: set[str] = set()
+    setups = emphasised_props(script)
     # The climax and, when the film goes on after it, the scene that resolves it.
     last = len(script.scenes) - 1
     window = [i for i in (climax, climax + 1) if i >= 1 and (i == climax or i < last)]
@@ -146,7 +149,7 @@ def setups_missing(script: Script, curve: list[MoodPoint]) -> list[Finding]:
             if el.kind != "action":
                 continue
             candidates: list[tuple[str, str]] = []
-            for prop in emphasised_props(script):
+            for prop in setups:
                 if prop.scene == scene.index and prop.element == k:
                     candidates.append((prop.name.lower(), prop.sentence))
             for m in _INSTRUMENT.finditer(el.text):

@@ -28,6 +28,7 @@ _INCITING = re.compile(
 
 # Act one may run long in a short, but not past the middle of the film.
 INCITING_LATEST = 0.55
+MIN_ACTS_S = 15.0  # below this a piece is a moment, not a story in acts
 # A question about the unknown ("Who's Walter?") sets a story going as surely as a storm.
 _MYSTERY = re.compile(r"\b(?:who|what|where|why)(?:'s|\s+is|\s+was|\s+are|\s+were|\s+did|\s+happened)\b[^?]*\?",
                       re.IGNORECASE)
@@ -141,9 +142,9 @@ def summarise(script: Script, curve: list[MoodPoint]) -> list[SceneSummary]:
 def structure_findings(script: Script, curve: list[MoodPoint]) -> list[Finding]:
     """Missing or misplaced inciting incident and climax, and acts out of balance."""
     n = len(script.scenes)
-    if n < 3:
-        return []
     secs = durations(script)
+    if n < 3 or sum(secs) < MIN_ACTS_S:
+        return []
     starts, mids = _starts(secs), _midpoints(secs)
     findings: list[Finding] = []
     inciting = inciting_scene(script, curve)

@@ -59,14 +59,15 @@ def _cover(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     return resized.crop((left, top, left + w, top + h))
 
 
-def _card_segment(png: Path, frames: int, size: tuple[int, int], fps: int, dialogue: str | None, out: Path) -> None:
+def _card_segment(png: Path, frames: int, size: tuple[int, int], fps: int, dialogue: str | None, out: Path,
+                  threads: int = 1) -> None:
     """A card held for its length, faded up from and down to black."""
     picture = _cover(Image.open(png).convert("RGBA"), size)
     if dialogue:
         picture = Image.alpha_composite(picture, Image.open(io.BytesIO(subtitle_png(dialogue, size))))
     still = np.asarray(picture.convert("RGB"), dtype=np.float32)
     fade = max(1, min(int(CARD_FADE_S * fps), frames // 4))
-    with FramePipe(out, size, fps) as pipe:
+    with FramePipe(out, size, fps, threads) as pipe:
         for i in range(frames):
             level = min(1.0, (i + 1) / fade, (frames - i) / fade)
             pipe.write(still.astype(np.uint8) if level >= 1.0 else (still * level).astype(np.uint8))
@@ -80,7 +81,7 @@ def _conform_filter(size: tuple[int, int], fps: int, frames: int) -> str:
 
 
 def _clip_segment(clip: Path, frames: int, size: tuple[int, int], fps: int, dialogue: str | None,
-                  out: Path) -> None:
+                  out: Path, threads: int = 1) -> None:
     """Re-encode a clip to the cut's length and the film's size, burning in its subtitle if any."""
     tmp = scratch_path(out)
     try:
@@ -90,13 +91,13 @@ def _clip_segment(clip: Path, frames: int, size: tuple[int, int], fps: int, dial
             try:
                 run_ffmpeg(["-i", str(clip), "-i", str(overlay), "-filter_complex",
                             f"[0:v]{_conform_filter(size, fps, frames)}[pic];[pic][1:v]overlay=0:0,format=yuv420p",
-                            "-frames:v", str(frames), *x264_args(fps), "-f", "mp4", str(tmp)],
+                            "-frames:v", str(frames), *x264_args(fps, threads), "-f", "mp4", str(tmp)],
                            f"the subtitled segment for {clip.name}")
             finally:
                 overlay.unlink(missing_ok=True)
         else:
             run_ffmpeg(["-i", str(clip), "-vf", _conform_filter(size, fps, frames), "-frames:v", str(frames),
-                        *x264_args(fps), "-f", "mp4", str(tmp)], f"the segment for {clip.name}")
+                        *x264_args(fps, threads), "-f", "mp4", str(tmp)], f"the segment for {clip.name}")
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
@@ -130,12 +131,12 @@ def _plan_segment(cut: Cut, media: Path, size: tuple[int, int], fps: int, cache:
     if media.suffix.lower() in (".png", ".jpg", ".jpeg", ".webp"):
         key = content_hash("card", recipe(), file_hash(media), frames, fps, list(size), dialogue, CARD_FADE_S)
         out = cache / f"{key}.mp4"
-        return out, (lambda: _card_segment(media, frames, size, fps, dialogue, out))
+        return out, (lambda threads: _card_segment(media, frames, size, fps, dialogue, out, threads))
     if dialogue is None and _clip_fits(media, frames, size, fps, cache):
         return media, None
     key = content_hash("shot", recipe(), file_hash(media), frames, fps, list(size), dialogue)
     out = cache / f"{key}.mp4"
-    return out, (lambda: _clip_segment(media, frames, size, fps, dialogue, out))
+    return out, (lambda threads: _clip_segment(media, frames, size, fps, dialogue, out, threads))
 
 
 def _music_track(music_path: Path | None, length_s: float, cache: Path) -> Path:
@@ -191,11 +192,14 @@ def assemble_film(cuts: list[Cut], project_dir: Path, music_path: Path | None, o
     cache.mkdir(parents=True, exist_ok=True)
     plans = [_plan_segment(cut, _inside(project_dir, cut.clip), size, fps, cache) for cut in cuts]
 
+    pending = sum(maker is not None and not segment.exists() for segment, maker in plans)
+    threads = max(1, workers) if pending == 1 else 1  # one changed shot: give it every core
+
     def make(index: int) -> None:
         segment, maker = plans[index]
         made = maker is not None and not segment.exists()
         if made:
-            maker()
+            maker(threads)
         if on_segment is not None:
             on_segment(cuts[index], made)
 

@@ -98,6 +98,8 @@ def test_revise_notes_change_the_script_visibly():
     last = {name: analyze(s).mood_curve[-1].valence for name, s in (("base", base), ("dark", dark), ("hope", hopeful))}
     assert last["dark"] < last["base"] <= last["hope"]
     assert "make it darker" in dark.fountain
+    forest = script_from_brief(Brief(text=LIGHTHOUSE), note="set it in a forest")
+    assert any("FOREST" in s.heading for s in forest.scenes) and not any("LIGHTHOUSE" in s.heading for s in forest.scenes)
 
 
 def test_empty_brief_is_bad_input():

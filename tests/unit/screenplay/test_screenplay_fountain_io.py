@@ -48,6 +48,20 @@ def test_render_from_structure_round_trips(keeper):
            [(e.kind, e.character, e.text) for s in keeper.scenes for e in s.elements]
 
 
+def test_windows_line_endings_parse_the_same(keeper, keeper_text):
+    crlf = parse_fountain(keeper_text.replace("\n", "\r\n"))
+    assert crlf.scenes == keeper.scenes and crlf.fountain == keeper_text
+
+
+def test_notes_boneyard_and_sections_are_not_script_text():
+    text = "# Act One\n\n.LIGHTHOUSE TOP\n\nMARA waits. [[note to self]]\n\n/* cut\nMARA\nOld line.\n*/\n\n" \
+           "INT. KITCHEN - NIGHT\n\nMARA\nHello?\n"
+    script = parse_fountain(text)
+    assert [s.heading for s in script.scenes] == ["LIGHTHOUSE TOP", "INT. KITCHEN - NIGHT"]
+    assert [[e.text for e in s.elements] for s in script.scenes] == [["MARA waits."], ["Hello?"]]
+    assert to_fountain(script) == text
+
+
 def test_dual_dialogue_and_extensions_become_plain_cues():
     script = parse_fountain("INT. CAR - NIGHT\n\nThey drive.\n\nBOB (V.O.)\nLeft.\n\nANN ^\nRight.\n")
     cues = [el.character for el in script.scenes[0].elements if el.kind == "dialogue"]
