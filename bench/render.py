@@ -123,7 +123,8 @@ def main() -> None:
     parser.add_argument("--size", default="1280x720")
     parser.add_argument("--shots", type=int, default=12)
     parser.add_argument("--shot-s", type=float, default=5.0)
-    parser.add_argument("--preset", default=encode.PRESET, help="x264 preset for the engine (house default veryfast)")
+    parser.add_argument("--preset", default=encode.PRESET,
+                        help="x264 preset for the engine (default: tools.motion.encode.PRESET)")
     parser.add_argument("--keep", type=Path, default=None, help="keep the bench project here")
     parser.add_argument("--moviepy", nargs="*", default=["resize"], choices=["resize", "crop"],
                         help="moviepy baselines to run (none: skip); default: OFFLINE.md's per-frame resize")
@@ -131,9 +132,13 @@ def main() -> None:
     size = tuple(int(v) for v in args.size.split("x"))
     encode.PRESET = args.preset
     project = args.keep or Path(tempfile.mkdtemp(prefix="filmcrew-bench-"))
-    if project.exists():
-        shutil.rmtree(project)
-    (project / "frames").mkdir(parents=True)
+    marker = project / ".filmcrew-bench"
+    if args.keep and project.exists() and any(project.iterdir()) and not marker.exists():
+        parser.error(f"--keep {project} holds files this bench did not make; give a new folder")
+    if args.keep and marker.exists():
+        shutil.rmtree(project)  # a previous bench run's project: start clean so the first render is cold
+    (project / "frames").mkdir(parents=True, exist_ok=True)
+    marker.touch()
     length = args.shots * args.shot_s
     frames = [draw_frame(project / "frames" / f"{i + 1}.png", size, i) for i in range(args.shots)]
     moves = [MOVES[i % len(MOVES)] for i in range(args.shots)]
@@ -142,7 +147,8 @@ def main() -> None:
     cpu = cpu_seconds()
     engine_s = engine_render(project, frames, moves, args.shot_s, size, music)
     engine_cpu = cpu_seconds() - cpu
-    print(f"engine ({args.preset}):   {engine_s:6.1f} s wall, {engine_cpu:5.1f} s cpu for {length:.0f} s of {size[0]}x{size[1]}  "
+    print(f"engine ({args.preset}): {engine_s:6.1f} s wall, {engine_cpu:5.1f} s cpu for {length:.0f} s of "
+          f"{size[0]}x{size[1]}  "
           f"-> {length / engine_s:4.1f}x real time (target >= 3x)")
 
     changed = list(moves)

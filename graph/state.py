@@ -306,6 +306,18 @@ class GateRecord(BaseModel):
     at: str = Field(description="ISO time the answer was given.")
 
 
+class UsageRecord(BaseModel):
+    """What one model call cost, for the per-stage and per-version accounts."""
+
+    stage: str = Field(description="Agent/stage that made the call.")
+    provider: str = Field(description="Provider spec, e.g. 'openai:gpt-5-mini' (never a key).")
+    input_tokens: int = Field(0, description="Prompt tokens.")
+    output_tokens: int = Field(0, description="Completion tokens.")
+    images: int = Field(0, description="Images generated.")
+    video_s: float = Field(0.0, description="Seconds of video generated.")
+    cost_usd: float = Field(0.0, description="Estimated cost in US dollars.")
+
+
 # --------------------------------------------------------------------------- film state
 
 
@@ -333,4 +345,5 @@ class FilmState(BaseModel):
     edit: Edit | None = None
     revise_note: str = Field("", description="The pending revise note for the stage being redone.")
     history: Annotated[list[GateRecord], operator.add] = Field(default_factory=list)
+    usage: Annotated[list[UsageRecord], operator.add] = Field(default_factory=list, description="Model calls and their cost.")
     notes: Annotated[list[str], operator.add] = Field(default_factory=list, description="What agents did, for the log.")

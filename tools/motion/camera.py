@@ -23,7 +23,7 @@ import numpy as np
 from graph.state import MOVEMENTS
 from tools.atomic import content_hash, file_hash, write_json
 from tools.errors import BadInput
-from tools.motion.encode import FramePipe, recipe
+from tools.motion.encode import FramePipe, recipe, sweep_scratch
 
 # Over-scan for moves that slide the window: 1/1.15 of the frame is visible,
 # which leaves 6.5 % of the frame on each side to travel into.
@@ -336,6 +336,8 @@ def render_clips(jobs: list[ClipJob], workers: int = 2,
         return Path(job.frame_path).is_file() and clip_is_current(
             job.out_path, clip_key(job.frame_path, job.movement, job.duration_s, job.fps, job.size, job.seed))
 
+    for folder in {Path(job.out_path).parent for job in jobs}:
+        sweep_scratch(folder)  # leftovers of a render killed mid-clip
     pending = sum(not current(job) for job in jobs)
     threads = max(1, workers) if pending == 1 else 1
 

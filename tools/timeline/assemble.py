@@ -24,7 +24,7 @@ from graph.state import Cut
 from tools.atomic import content_hash, file_hash, write_json, write_text
 from tools.errors import BadInput
 from tools.motion.camera import clip_record, frame_count
-from tools.motion.encode import FramePipe, recipe, run_ffmpeg, scratch_path, x264_args
+from tools.motion.encode import FramePipe, recipe, run_ffmpeg, scratch_path, sweep_scratch, x264_args
 from tools.timeline.probe import probe_media
 from tools.timeline.subtitles import subtitle_png, write_srt
 
@@ -190,6 +190,7 @@ def assemble_film(cuts: list[Cut], project_dir: Path, music_path: Path | None, o
     _check_timing(cuts, fps)
     cache = segment_dir(project_dir)
     cache.mkdir(parents=True, exist_ok=True)
+    sweep_scratch(cache)
     plans = [_plan_segment(cut, _inside(project_dir, cut.clip), size, fps, cache) for cut in cuts]
 
     pending = sum(maker is not None and not segment.exists() for segment, maker in plans)

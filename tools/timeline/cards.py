@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,9 +23,14 @@ FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 DEFAULT_COLORS = {"background": "#111318", "text": "#f1ede4", "accent": "#d4a24c"}
 
 
-@lru_cache(maxsize=64)
 def font(px: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    """DejaVu Sans at a pixel size."""
+    """DejaVu Sans at a pixel size (one face per thread: FreeType faces are not thread-safe,
+    and the assembler sets subtitles on two threads at once)."""
+    return _face(int(px), bool(bold), threading.get_ident())
+
+
+@lru_cache(maxsize=128)
+def _face(px: int, bold: bool, _thread: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONT_DIR / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), px)
 
 

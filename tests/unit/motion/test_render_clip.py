@@ -72,6 +72,14 @@ def test_moves_read_the_right_way_on_screen(clips, read_frames):
     assert _spread(b) > _spread(a)
 
 
+def test_dolly_zoom_holds_the_subject_while_the_background_stretches(clips, read_frames):
+    frames = read_frames(clips / "dolly_zoom.mp4", SIZE).astype(int)
+    first, last = frames[0], frames[-1]
+    centre = np.abs(first[60:120, 120:200] - last[60:120, 120:200]).mean()
+    edges = np.abs(first[:, :40] - last[:, :40]).mean() + np.abs(first[:, -40:] - last[:, -40:]).mean()
+    assert edges / 2 > 3 * centre, (centre, edges)
+
+
 def test_identical_inputs_give_identical_bytes_and_a_cache_hit(tmp_path, make_frame):
     frame = make_frame(tmp_path / "f.png", SIZE)
     one = render_clip(frame, "arc_left", 0.4, tmp_path / "one.mp4", size=SIZE)
@@ -121,3 +129,35 @@ def test_bad_frames_and_lengths_are_bad_input(tmp_path):
     with pytest.raises(BadInput):
         render_clip(tmp_path / "junk.png", "static", 0.0, tmp_path / "x.mp4", size=SIZE)
     assert not (tmp_path / "x.mp4").exists()
+
+
+def test_changing_one_shot_renders_only_that_clip(tmp_path, make_frame):
+    frame = make_frame(tmp_path / "f.png", SIZE)
+    jobs = [ClipJob(frame, m, 0.25, tmp_path / f"{i}.mp4", 24, SIZE) for i, m in
+            enumerate(["zoom_in", "pan_left", "tilt_up"])]
+    render_clips(jobs, workers=2)
+    stamps = [os.stat(j.out_path).st_mtime_ns for j in jobs]
+    jobs[1] = ClipJob(frame, "pan_right", 0.25, tmp_path / "1.mp4", 24, SIZE)
+    finished = []
+    render_clips(jobs, workers=2, on_done=lambda job: finished.append(job.movement))
+    assert sorted(finished) == ["pan_right", "tilt_up", "zoom_in"]  # progress covers cache hits too
+    after = [os.stat(j.out_path).st_mtime_ns for j in jobs]
+    assert after[0] == stamps[0] and after[2] == stamps[2] and after[1] != stamps[1]
+    assert probe_media(jobs[1].out_path)["frames"] == 6
+
+
+def test_leftovers_of_a_killed_render_are_swept_but_live_ones_kept(tmp_path, make_frame):
+    import subprocess
+    import sys
+
+    from tools.motion.encode import scratch_path, sweep_scratch
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = tmp_path / f".1.1.{gone.stdout.strip()}-1-abcdef.part.mp4"
+    dead.write_bytes(b"half a clip")
+    alive = scratch_path(tmp_path / "2.1.mp4")  # this process: still writing
+    alive.write_bytes(b"in progress")
+    frame = make_frame(tmp_path / "f.png", SIZE)
+    render_clips([ClipJob(frame, "static", 0.1, tmp_path / "3.1.mp4", 24, SIZE)])
+    assert not dead.exists() and alive.exists()
+    assert sweep_scratch(tmp_path) == 0
