@@ -69,11 +69,10 @@ def _shot_time(state: FilmState) -> float:
 # --------------------------------------------------------------------------- storyboard batch
 
 
-def _locked_look(state: FilmState, project: Path) -> tuple[StyleBible, list[CharacterProfile]]:
-    """The storyboard draws from what is locked in memory, not from loose state."""
-    memory = CrewMemory(project / "memory")
-    style = memory.locked_style() or state.style
-    by_name = {p.name: p for p in memory.characters()}
+def _locked_look(state: FilmState, project: Path, cache_root: Path) -> tuple[StyleBible, list[CharacterProfile]]:
+    """The storyboard draws from what is locked in memory: this version's style, the project's cast."""
+    style = CrewMemory(project / "memory").locked_style() or state.style
+    by_name = {p.name: p for p in CrewMemory(cache_root / "memory").characters()}
     cast = [by_name.get(p.name, p) for p in state.cast]
     return style, cast
 
@@ -112,8 +111,8 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
             write_shotlist(shotlist, project)
         except BadInput as err:
             notes.append(f"cinematographer: note not applied ({err})")
-    style, cast = _locked_look(state, project)
-    cache = AssetCache(project)
+    style, cast = _locked_look(state, project, context.cache_dir)
+    cache = AssetCache(context.cache_dir)
 
     shots = []
     for shot in shotlist.shots:

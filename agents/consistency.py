@@ -1,9 +1,10 @@
 """Consistency supervisor (SOP step 6): one character never becomes two people.
 
 Tools: cast extraction from the script, alias merging with embeddings, the
-character library in the memory store (per project and a user library reused
-across films), reference sheets through the images provider, a feature lock
-carried into every prompt, and frame QC (used by the storyboard batch).
+character library in the memory store (one per project, shared by every
+version, plus a user library reused across films), reference sheets through
+the images provider, a feature lock carried into every prompt, and frame QC
+(used by the storyboard batch).
 """
 
 from __future__ import annotations
@@ -12,30 +13,47 @@ from langgraph.runtime import Runtime
 
 from agents.stage import progress, rel
 from graph.context import FilmContext
-from graph.state import FilmState
+from graph.state import CharacterProfile, FilmState
 from memory.store import CrewMemory
 from tools.atomic import temp_path_for, write_json
 from tools.cast.aliases import merge_aliases
-from tools.cast.extract import extract_cast
+from tools.cast.extract import descriptions, extract_cast
+from tools.cast.library import profile_dir_name
 from tools.previs.render import render_sheet
 
 
+def character_library(context: FilmContext) -> CrewMemory:
+    """The project's character library: shared by all versions, so a fork keeps the same people."""
+    return CrewMemory(context.cache_dir / "memory")
+
+
 def consistency(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
-    """Build the character library for this film and lock each character's features."""
-    project = runtime.context.project
-    memory = CrewMemory(project / "memory")
-    cast = merge_aliases(state.script, extract_cast(state.script, state.style, seed=state.brief.seed))
-    locked = []
-    for i, profile in enumerate(cast):
-        progress("cast", i, len(cast), profile.name)
-        folder = project / "cast" / profile.name.lower().replace(" ", "_")
+    """Build the cast for this film, reusing every character already locked in the library."""
+    context = runtime.context
+    project = context.project
+    library = character_library(context)
+    found = merge_aliases(state.script, extract_cast(state.script, state.style, seed=state.brief.seed))
+    said = descriptions(state.script)
+    cast: list[CharacterProfile] = []
+    reused = []
+    for i, profile in enumerate(found):
+        progress("cast", i, len(found), profile.name)
+        locked = library.character(profile.name)
+        if locked is not None:
+            # The lock wins over a fresh reading; aliases found in this script are added to it.
+            profile = locked.model_copy(update={"aliases": sorted(set(locked.aliases) | set(profile.aliases))})
+            reused.append(profile.name)
+        folder = project / "cast" / profile_dir_name(profile.name)
         sheet = folder / "sheet.png"
         tmp = temp_path_for(sheet)
         render_sheet(profile, state.style).save(tmp, format="PNG")
         tmp.replace(sheet)
         profile = profile.model_copy(update={"sheet": rel(project, sheet)})
         write_json(folder / "profile.json", profile.model_dump(mode="json"))
-        memory.save_character(profile)
-        locked.append(profile)
-    progress("cast", len(cast), len(cast), "cast locked")
-    return {"cast": locked, "notes": [f"consistency: {len(locked)} characters locked: " + ", ".join(p.name for p in locked)]}
+        library.save_character(profile, description=said.get(profile.name, ""))
+        cast.append(profile)
+    progress("cast", len(found), len(found), "cast locked")
+    note = f"consistency: {len(cast)} characters locked: " + ", ".join(p.name for p in cast)
+    if reused:
+        note += f" ({', '.join(reused)} reused from the character library)"
+    return {"cast": cast, "notes": [note]}

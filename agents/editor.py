@@ -54,7 +54,7 @@ def _music(state: FilmState, context: FilmContext, length_s: float) -> Path:
     valence = float(np.mean([v for v, _ in mood]))
     intensity = float(np.mean([i for _, i in mood]))
     key = content_hash("music", length_s, mood, state.brief.seed, state.style.name if state.style else "")
-    cache = AssetCache(context.project)
+    cache = AssetCache(context.cache_dir)
     cached = cache.get("music", key, ".wav")
     if cached is None:
         cached = synthesize_bed(length_s, choose_tempo(valence, intensity), mood, state.brief.seed,
@@ -82,7 +82,7 @@ def animate(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     durations = fit_to_beats(planned, grid.beats_s, title_s)
 
     size = frame_size(state.brief.aspect)
-    cache = AssetCache(project)
+    cache = AssetCache(context.cache_dir)
     jobs, clips, cuts = [], {}, [Cut(shot_id="title", clip="edit/cards/title.png", record_in_s=0.0, duration_s=title_s)]
     at = title_s
     for shot, duration in zip(shots, durations):

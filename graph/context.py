@@ -15,6 +15,8 @@ class FilmContext:
     """
 
     project_dir: str
+    version: str = "main"
+    cache_root: str | None = None
     llm: str = "offline"
     images: str = "previs"
     video: str = "camera"
@@ -24,7 +26,13 @@ class FilmContext:
 
     @property
     def project(self) -> Path:
+        """Where this version's artifacts go (the project folder for main, versions/<name> for a fork)."""
         return Path(self.project_dir)
+
+    @property
+    def cache_dir(self) -> Path:
+        """The project folder whose .cache every version shares."""
+        return Path(self.cache_root or self.project_dir)
 
     def to_json(self) -> dict:
         return asdict(self)

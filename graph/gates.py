@@ -23,14 +23,15 @@ def ask(request: GateRequest) -> GateAnswer:
     """Stop the graph here until a person answers; returns their answer."""
     raw = interrupt(request.model_dump(mode="json"))
     answer = GateAnswer.model_validate(raw)
-    if answer.action == "pick" and answer.pick >= len(request.choices):
+    if answer.action == "pick" and answer.shot is None and answer.pick >= len(request.choices):
         # The CLI validates picks before resuming; this guards scripted callers.
         answer = GateAnswer(action="approve")
     return answer
 
 
-def _record(gate: GateName, answer: GateAnswer) -> list[GateRecord]:
-    return [GateRecord(gate=gate, answer=answer, at=datetime.now(timezone.utc).isoformat(timespec="seconds"))]
+def _record(gate: GateName, answer: GateAnswer, context: FilmContext) -> list[GateRecord]:
+    return [GateRecord(gate=gate, answer=answer, at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                       version=context.version)]
 
 
 def _existing(project: Path, files: list[str]) -> list[str]:
@@ -57,7 +58,7 @@ def script_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Lite
                         + [f"script/versions/{i + 1}.fountain" for i in range(len(variants))]),
     )
     answer = ask(request)
-    history = _record("script", answer)
+    history = _record("script", answer, runtime.context)
     if answer.action == "revise":
         return Command(goto="script_doctor", update={"revise_note": answer.note, "history": history})
     choice = _pick(answer)
@@ -79,7 +80,7 @@ def shots_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Liter
         files=_existing(runtime.context.project, ["shots/shotlist.csv", "shots/shotlist.json"]),
     )
     answer = ask(request)
-    history = _record("shots", answer)
+    history = _record("shots", answer, runtime.context)
     if answer.action == "revise":
         return Command(goto="cinematographer", update={"revise_note": answer.note, "history": history})
     return Command(goto="art_director", update={"history": history})
@@ -96,27 +97,30 @@ def style_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Liter
                         + ["style/comparisons/sheet.png"]),
     )
     answer = ask(request)
-    history = _record("style", answer)
+    history = _record("style", answer, runtime.context)
     if answer.action == "revise":
         return Command(goto="art_director", update={"revise_note": answer.note, "history": history})
     return Command(goto="lock_style", update={"history": history, "style": state.style_candidates[_pick(answer)]})
 
 
-def storyboard_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Literal["storyboard", "animate"]]:
+def storyboard_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Literal["storyboard", "storyboard_gate", "animate"]]:
     flagged = [sid for sid, frames in state.frames.items() if not frames]
     request = GateRequest(
         gate="storyboard",
         stage="cinematographer",
         summary=(f"{len(state.frames)} shots × {runtime.context.variants} variants; the best variant of each shot "
                  f"by the consistency check is preselected. {len(flagged)} shots without a usable frame. "
-                 "Pick N to use variant N for every shot, or revise a shot."),
+                 "Pick N to use variant N-1 for every shot, pick a variant for one shot, or revise a shot."),
         choices=["best variant per shot (QC)"] + [f"variant {i} for every shot" for i in range(runtime.context.variants)],
         files=_existing(runtime.context.project, ["shots/storyboard.pdf", "qc/report.md", "qc/report.json"]),
     )
     answer = ask(request)
-    history = _record("storyboard", answer)
+    history = _record("storyboard", answer, runtime.context)
     if answer.action == "revise":
         return Command(goto="storyboard", update={"revise_note": answer.note, "history": history})
+    if answer.action == "pick" and answer.shot:
+        # One shot's variant: take it and stay at the gate for the next pick.
+        return Command(goto="storyboard_gate", update={"history": history, "chosen_variant": {answer.shot: answer.pick}})
     update: dict = {"history": history}
     if _pick(answer) > 0:
         variant = _pick(answer) - 1
@@ -135,7 +139,7 @@ def cut_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Literal
         files=_existing(runtime.context.project, ["edit/full.mp4", "edit/timeline.otio", "edit/subtitles.srt"]),
     )
     answer = ask(request)
-    history = _record("cut", answer)
+    history = _record("cut", answer, runtime.context)
     if answer.action == "revise":
         return Command(goto="editor", update={"revise_note": answer.note, "history": history})
     return Command(goto="__end__", update={"history": history})

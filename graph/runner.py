@@ -75,16 +75,27 @@ class FilmRunner:
         path = self.project / SETTINGS_FILE
         return json.loads(path.read_text()) if path.exists() else {}
 
+    @property
+    def version_dir(self) -> Path:
+        """Where this version's artifacts live: the project folder for main, versions/<name> for a fork."""
+        record = self.settings().get("versions", {}).get(self.version, {})
+        return (self.project / record.get("dir", ".")).resolve()
+
     def context(self) -> FilmContext:
         saved = self.settings().get("context")
         if saved is None:
             raise BadInput(f"{self.project} is not a filmcrew project (no {SETTINGS_FILE}); start one with 'filmcrew make'")
-        return FilmContext.from_json(saved, project_dir=str(self.project))
+        if self.version not in self.settings().get("versions", {}):
+            raise BadInput(f"there is no version {self.version!r} in {self.project}")
+        return FilmContext.from_json({**saved, "version": self.version, "cache_root": str(self.project)},
+                                     project_dir=str(self.version_dir))
 
-    def save_settings(self, context: FilmContext) -> None:
+    def save_settings(self, context: FilmContext, record: dict | None = None) -> None:
         data = self.settings()
-        data["context"] = {k: v for k, v in context.to_json().items() if k != "project_dir"}
-        data.setdefault("versions", {}).setdefault(self.version, {"forked_from": None})
+        per_run = {"project_dir", "version", "cache_root"}
+        data["context"] = {k: v for k, v in context.to_json().items() if k not in per_run}
+        versions = data.setdefault("versions", {})
+        versions[self.version] = record or versions.get(self.version) or {"forked_from": None, "dir": "."}
         write_json(self.project / SETTINGS_FILE, data)
 
     # ----------------------------------------------------------------- state
@@ -139,10 +150,21 @@ class FilmRunner:
             return self._drive(None, context, on_event)
         if answer is None:
             return current
-        if answer.action == "pick" and answer.pick >= len(current.gate["choices"]):
+        if answer.action == "pick" and answer.shot is not None:
+            self._check_shot_pick(answer, current.gate)
+        elif answer.action == "pick" and answer.pick >= len(current.gate["choices"]):
             raise BadInput(f"there is no choice {answer.pick} at the {current.gate['gate']} gate "
                            f"(choices 0..{len(current.gate['choices']) - 1})")
         return self._drive(Command(resume=answer.model_dump()), context, on_event)
+
+    def _check_shot_pick(self, answer: GateAnswer, gate: dict) -> None:
+        if gate["gate"] != "storyboard":
+            raise BadInput(f"a per-shot pick is answered at the storyboard gate, not the {gate['gate']} gate")
+        frames = self.state().frames
+        if answer.shot not in frames:
+            raise BadInput(f"there is no shot {answer.shot} in the storyboard (shots: {', '.join(frames)})")
+        if answer.pick >= len(frames[answer.shot]):
+            raise BadInput(f"shot {answer.shot} has variants 0..{len(frames[answer.shot]) - 1}, not {answer.pick}")
 
     def close(self) -> None:
         self.conn.close()

@@ -295,6 +295,7 @@ class GateAnswer(BaseModel):
 
     action: Literal["approve", "pick", "revise"] = Field(description="approve, pick a choice, or ask for changes.")
     pick: int = Field(0, ge=0, description="Choice index for 'pick'.")
+    shot: str | None = Field(None, description="At the storyboard gate: pick the variant of this shot only (and stay at the gate).")
     note: str = Field("", description="The revise note.")
 
 
@@ -304,6 +305,7 @@ class GateRecord(BaseModel):
     gate: GateName
     answer: GateAnswer
     at: str = Field(description="ISO time the answer was given.")
+    version: str = Field("main", description="The version (thread) it was given in.")
 
 
 class UsageRecord(BaseModel):

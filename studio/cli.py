@@ -209,23 +209,29 @@ def make(
     raise typer.Exit(drive(runner, lambda d: runner.start(initial, context, on_event=d), yes))
 
 
+VERSION_OPTION = typer.Option("main", "--version", "-V", help="Which version (see 'filmcrew versions').")
+
+
 @app.command()
 def approve(
     project: str = typer.Argument(".", help="Project folder."),
     pick: Optional[int] = typer.Option(None, "--pick", min=0, help="Choose choice N at this gate."),
+    shot: Optional[str] = typer.Option(None, "--shot", help="At the storyboard gate: --pick N --shot 3.2 takes variant N of that shot."),
     yes: bool = typer.Option(False, "--yes", help="Then approve every later gate too."),
+    version: str = VERSION_OPTION,
 ) -> None:
     """Answer the pending gate (approve, or pick a choice) and run to the next gate."""
-    from graph.runner import FilmRunner
     from graph.state import GateAnswer
 
-    runner = _open(project)
-    answer = GateAnswer(action="pick", pick=pick) if pick is not None else GateAnswer(action="approve")
+    if shot is not None and pick is None:
+        raise BadInput("--shot needs --pick N (the variant of that shot)")
+    runner = _open(project, version)
+    answer = GateAnswer(action="pick", pick=pick, shot=shot) if pick is not None else GateAnswer(action="approve")
     raise typer.Exit(drive(runner, lambda d: runner.resume(answer, on_event=d), yes))
 
 
 @app.command()
-def revise(args: list[str] = typer.Argument(..., help="[DIR] \"NOTE\"")) -> None:
+def revise(args: list[str] = typer.Argument(..., help="[DIR] \"NOTE\""), version: str = VERSION_OPTION) -> None:
     """Ask for changes at the pending gate; the note goes to the agent that owns the stage."""
     from graph.state import GateAnswer
 
@@ -234,7 +240,7 @@ def revise(args: list[str] = typer.Argument(..., help="[DIR] \"NOTE\"")) -> None
     folder, note = (".", args[0]) if len(args) == 1 else (args[0], args[1])
     if not note.strip():
         raise BadInput("the revise note is empty: say what to change")
-    runner = _open(folder)
+    runner = _open(folder, version)
     if runner.outcome().status != "waiting":
         raise BadInput("no gate is waiting for an answer in this project")
     raise typer.Exit(drive(runner, lambda d: runner.resume(GateAnswer(action="revise", note=note.strip()), on_event=d), False))
@@ -245,11 +251,12 @@ def status(
     project: str = typer.Argument(".", help="Project folder."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
     history: bool = typer.Option(False, "--history", help="Show every gate answer."),
+    version: str = VERSION_OPTION,
 ) -> None:
     """Where the film stands: the stage, the pending gate and its choices, the artifacts made."""
     from studio.report import project_status, print_status
 
-    runner = _open(project)
+    runner = _open(project, version)
     report = project_status(runner)
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
@@ -258,16 +265,18 @@ def status(
     raise typer.Exit(EXIT_WAITING if report["status"] == "waiting" else EXIT_OK)
 
 
-def _open(project: str):
+def _open(project: str, version: str = "main"):
     from graph.runner import SETTINGS_FILE, FilmRunner
 
     folder = project_dir(project)
     if not (folder / SETTINGS_FILE).is_file():
         raise BadInput(f"{folder} is not a filmcrew project (no {SETTINGS_FILE}); start one with 'filmcrew make'")
-    return FilmRunner(folder)
+    runner = FilmRunner(folder, version)
+    runner.context()  # refuses an unknown version with one line
+    return runner
 
 
-from studio import tools_commands  # noqa: E402,F401  (registers doctor, shots, qc on `app`)
+from studio import tools_commands, versions_commands  # noqa: E402,F401  (register their commands on `app`)
 
 
 def main() -> None:

@@ -141,8 +141,8 @@ def camera_path(movement: str, t: float, seed: int = 0, duration_s: float = 4.0)
         return CameraPose(scale=1.4 - 0.4 * ease_zoom(t))
     if movement == "dolly_zoom":
         # Vertigo: the subject holds its size while the background stretches away.
-        # On a still we keep the centre (subject) nearly fixed and magnify the rest.
-        return CameraPose(scale=1.05 + 0.03 * e, background_scale=1.05 + 0.35 * e)
+        # On a still the centre (subject) stays nearly fixed while the edges magnify.
+        return CameraPose(scale=1.05 + 0.03 * e, background_scale=1.05 + 0.28 * e)
     # handheld
     dx, dy, roll = _shake(t, seed, duration_s)
     return CameraPose(scale=1.1, x=dx, y=dy, rotation_deg=roll)
@@ -242,13 +242,16 @@ def _i420_planes(image: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     return (packed[:h], chroma[:quarter].reshape(h // 2, w // 2), chroma[quarter:].reshape(h // 2, w // 2))
 
 
-def _subject_mask(size: tuple[int, int]) -> np.ndarray:
-    """Feathered ellipse over the frame centre: the dolly-zoom subject that holds its size."""
-    w, h = size
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    r = np.sqrt(((xx - w / 2) / (0.26 * w)) ** 2 + ((yy - h / 2) / (0.42 * h)) ** 2)
-    mask = np.clip((1.25 - r) / 0.5, 0.0, 1.0)
-    return mask * mask * (3 - 2 * mask)  # smoothstep edge
+class _RadialGrid:
+    """Per-pixel offsets from the picture centre and a 0..1 falloff, for the dolly zoom's
+    magnification that grows from the subject (centre) out to the background (corners)."""
+
+    def __init__(self, out_w: int, out_h: int):
+        yy, xx = np.mgrid[0:out_h, 0:out_w].astype(np.float32)
+        self.dx, self.dy = xx - out_w / 2 + 0.5, yy - out_h / 2 + 0.5
+        r = np.sqrt((self.dx / (out_w / 2)) ** 2 + (self.dy / (out_h / 2)) ** 2) / math.sqrt(2)
+        r = np.clip(r, 0.0, 1.0)
+        self.falloff = r * r * (3 - 2 * r)  # smoothstep: flat over the subject, easing to the edges
 
 
 class _PlaneWarper:
@@ -268,7 +271,7 @@ class _PlaneWarper:
         self.views = (self.buffer[: w * h].reshape(h, w),
                       self.buffer[w * h: w * h + quarter].reshape(h // 2, w // 2),
                       self.buffer[w * h + quarter:].reshape(h // 2, w // 2))
-        self.masks: tuple[np.ndarray, np.ndarray] | None = None
+        self.grids: tuple[_RadialGrid, _RadialGrid] | None = None
         self.last_pose: CameraPose | None = None
 
     def _warp_into(self, matrix: np.ndarray, outs) -> None:
@@ -283,16 +286,28 @@ class _PlaneWarper:
         if pose == self.last_pose:  # a held pose (static shots) needs no new warp
             return self.buffer
         self.last_pose = pose
-        self._warp_into(pose_matrix(pose, self.src_size, self.size), self.views)
         if pose.background_scale is not None:
-            if self.masks is None:
-                full = _subject_mask(self.size)
-                self.masks = (full, cv2.resize(full, (self.size[0] // 2, self.size[1] // 2)))
-            background = [np.empty_like(v) for v in self.views]
-            self._warp_into(pose_matrix(pose, self.src_size, self.size, pose.background_scale), background)
-            for view, back, mask in zip(self.views, background, (self.masks[0], self.masks[1], self.masks[1])):
-                view[...] = cv2.blendLinear(view, back, mask, 1.0 - mask)
+            self._radial_into(pose)
+        else:
+            self._warp_into(pose_matrix(pose, self.src_size, self.size), self.views)
         return self.buffer
+
+    def _radial_into(self, pose: CameraPose) -> None:
+        """Dolly zoom on a still: magnification `scale` at the centre rising smoothly to
+        `background_scale` at the corners. One continuous remap, so nothing doubles up;
+        the rise is gentle enough that the mapping never folds back on itself."""
+        if self.grids is None:
+            w, h = self.size
+            self.grids = (_RadialGrid(w, h), _RadialGrid(w // 2, h // 2))
+        sw, sh = self.src_size
+        cover = max(self.size[0] / sw, self.size[1] / sh)
+        for plane, out, grid, shrink in zip(self.planes, self.views, (self.grids[0], self.grids[1], self.grids[1]),
+                                            (1, 2, 2)):
+            magnify = (pose.scale + (pose.background_scale - pose.scale) * grid.falloff) * cover
+            cx, cy = sw / 2 / shrink + pose.x * sw / shrink, sh / 2 / shrink + pose.y * sh / shrink
+            map_x = cx + grid.dx / magnify - 0.5
+            map_y = cy + grid.dy / magnify - 0.5
+            cv2.remap(plane, map_x, map_y, cv2.INTER_LINEAR, dst=out, borderMode=cv2.BORDER_REFLECT)
 
 
 def render_clip(frame_path: Path, movement: str, duration_s: float, out_path: Path, fps: int = 24,

@@ -16,23 +16,48 @@ from typing import Literal
 
 from graph.state import Scene
 
-Tone = Literal["chaos", "reveal", "tension", "follow", "calm"]
+Tone = Literal["chaos", "shock", "reveal", "realisation", "tension", "height", "departure",
+               "arrival", "follow", "isolation", "calm"]
 
-# Word stems, matched at word starts, that tell the camera how to behave.
+# Word stems, matched at word starts, that tell the camera how to behave. A stem
+# ending in a space must end a word ("ran " is not "range").
 _TONE_WORDS: dict[str, tuple[str, ...]] = {
     "chaos": ("run", "running", "ran ", "chase", "storm", "crash", "fight", "explo", "scream",
               "panic", "stumbl", "scrambl", "flee", "sprint", "thunder", "gale", "shatter",
-              "chaos", "tumbl", "lightning", "riot", "smash"),
+              "chaos", "tumbl", "lightning", "riot", "smash", "race", "races ", "raced ", "racing",
+              "dash", "bolts ", "charges", "lashes", "lashing", "pounding", "struggl", "scatter",
+              "stampede", "hurl", "dodg", "shov", "collid", "wrestl", "brawl"),
+    "shock": ("sudden", "without warning", "gunshot", "bang ", "jolts", "recoil", "flinch",
+              "startl", "jumps back", "snaps awake", "out of nowhere", "bursts through"),
     "reveal": ("reveal", "appears", "emerges", "rises", "rising", "towering", "discover",
-               "for the first time", "comes into view", "unveil", "stretches out", "beyond"),
+               "for the first time", "comes into view", "unveil", "stretches out", "beyond",
+               "out of the fog", "out of the dark", "spread out below", "looms into"),
+    "realisation": ("realis", "realiz", "understands", "understand now", "recognis", "recogniz",
+                    "dawns on", "it hits", "remembers", "the truth", "figures it out",
+                    "pieces it together", "face falls", "finally knows", "finally sees"),
     "tension": ("slowly", "silence", "silent", "creep", "whisper", "threat", "gun", "knife",
                 "danger", "fear", "afraid", "trembl", "waits", "holds her breath",
                 "holds his breath", "freez", "hesitat", "tense", "nervous", "footsteps",
-                "shadow", "dread", "closer", "edges toward", "edges towards"),
-    "follow": ("walk", "crosses", "moves", "enters", "exits", "follows", "drives", "wander",
-               "strides", "paces", "climbs", "rows ", "carries", "heads ", "leaves", "hurries"),
+                "shadow", "dread", "closer", "edges toward", "edges towards", "drifts toward",
+                "drifts towards", "blind in the dark"),
+    "height": ("stairs", "staircase", "ladder", "tower", "climb", "looks up", "gazes up",
+               "up at", "cliff", "rooftop", "summit", "holds it high", "high above", "ascend",
+               "descend", "looks down", "far below"),
+    "departure": ("leaves", "leave ", "walks away", "drives off", "drives away", "turns away",
+                  "exits", "disappears", "vanishes", "sails away", "sails off", "heads off",
+                  "steps out", "goes out", "fades into", "gone "),
+    "arrival": ("arrives", "enters", "comes in", "steps in", "bursts in", "walks in",
+                "approaches", "returns", "pulls up", "lands "),
+    "follow": ("walk", "crosses", "moves", "follows", "drives", "wander", "strides", "paces",
+               "rows ", "carries", "heads ", "hurries", "swings", "sweeps", "turns"),
+    "isolation": ("alone", "lonely", "empty", "abandoned", "nobody", "no one", "kneels",
+                  "huddle", "small against", "lost "),
 }
-_TONE_ORDER: tuple[Tone, ...] = ("chaos", "reveal", "tension", "follow")
+_TONE_ORDER: tuple[Tone, ...] = ("chaos", "shock", "reveal", "realisation", "tension", "height",
+                                 "departure", "arrival", "follow", "isolation")
+# Beats that turn the story: the cut cannot lose them to make its shot count.
+STORY_TONES = frozenset({"chaos", "shock", "reveal", "realisation", "departure", "arrival"})
+_DOWNWARD = re.compile(r"\b(down|descend\w*|below|falls?|drops?|sinks?)\b", re.IGNORECASE)
 
 _EMOTION_WORDS = ("gasp", "tears", "cries", "crying", "sob", "laugh", "smile", "stunned",
                   "shock", "breaks down", "furious", "angry", "trembl", "freez", "grins",
@@ -102,7 +127,7 @@ def _has_word(text: str, stem: str) -> bool:
 
 
 def tone_of(text: str) -> Tone:
-    """The beat's pace and feeling: chaos, reveal, tension, follow or calm."""
+    """The beat's pace and feeling, the first that its words show, in _TONE_ORDER; else calm."""
     low = text.lower()
     for tone in _TONE_ORDER:
         if any(_has_word(low, stem) for stem in _TONE_WORDS[tone]):
@@ -111,6 +136,11 @@ def tone_of(text: str) -> Tone:
     if _vader().polarity_scores(text)["compound"] <= -0.4:
         return "tension"
     return "calm"
+
+
+def looks_downward(text: str) -> bool:
+    """Whether a height beat goes down (a tilt down) rather than up."""
+    return _DOWNWARD.search(text) is not None
 
 
 def is_emotional(text: str) -> bool:

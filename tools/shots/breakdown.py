@@ -19,6 +19,7 @@ from graph.state import Script, Shot, ShotList
 from tools.errors import BadInput
 from tools.shots.beats import cue_name, is_offscreen_cue, read_beats
 from tools.shots.coverage import PlannedShot, ScenePlanner, assign_sides, place_words
+from tools.shots.motivation import final_move
 from tools.shots.grammar import CARDS_S, MIN_SHOT_S, SIZE_LADDER, SIZE_PHRASES, lens_for
 from tools.shots.revise import apply_shot_note, note_names_shot
 from tools.shots.rules import check_shots, is_jump_cut
@@ -129,6 +130,20 @@ def _plan_film(script: Script) -> list[PlannedShot]:
     return plans
 
 
+def _end_on_a_move(plans: list[PlannedShot], directives: BreakdownNote,
+                   exteriors: dict[int, bool]) -> None:
+    """The film's last shot cranes up or pulls back, unless a note fixed the camera there."""
+    if not plans:
+        return
+    last = plans[-1]
+    if directives.movement and (not directives.scenes or last.scene in directives.scenes):
+        return
+    ending = final_move(last.size, exteriors.get(last.scene, False), last.movement,
+                        last.description.split(": ", 1)[-1])
+    if ending:
+        last.movement, last.movement_reason = ending
+
+
 def _unjump(shots: list[Shot]) -> list[Shot]:
     """Change the framing of the second of two near-identical shots of one subject."""
     fixed: list[Shot] = []
@@ -196,6 +211,7 @@ def break_down(script: Script, target_length_s: float, note: str = "") -> ShotLi
         plans = _apply_note(plans, directives, note)
     plans = trim_coverage(plans, total_s, directives.average_shot_s)
     plans = pad_coverage(plans, total_s, {s.index: place_words(s) for s in script.scenes})
+    _end_on_a_move(plans, directives, {s.index: not s.interior for s in script.scenes})
     time_to_length(plans, total_s)
     shotlist = ShotList(shots=_to_shots(plans))
     if names_shot:

@@ -14,14 +14,21 @@ import re
 from dataclasses import dataclass, field
 
 from graph.state import Scene
-from tools.shots.beats import Beat, Tone, sentence_with
+from tools.shots.beats import STORY_TONES, Beat, sentence_with
 from tools.shots.grammar import MAX_SHOT_S, SIZE_PHRASES, WORDS_PER_SECOND, lens_for, speech_time_s
+from tools.shots.motivation import excerpt_of, move_for
 
 # What a shot is for, and how much the cut needs it.
 KEEP = 100          # never dropped: openers, dialogue, inserts the writer asked for
 # A look outranks its POV: a POV with no one seen looking belongs to nobody.
 PRIORITY = {"establishing": KEEP, "opener": KEEP, "dialogue": 90, "insert": 80, "look": 75,
             "pov": 70, "action": 45, "master": 40, "cutaway": 30, "reaction": 20}
+# A character's first moment in frame, and a beat that turns the story, outrank the
+# shot count: a short film can lose a master, not the moment the robot is found.
+ENTRANCE = 85
+STORY_BEAT = 65
+# A face answering a beat that lands hard: kept while the shot count allows.
+EMOTIONAL_REACTION = 55
 
 
 @dataclass
@@ -62,27 +69,6 @@ def place_words(scene: Scene) -> str:
     time_words = {"day": "by day", "night": "at night", "dusk": "at dusk", "dawn": "at dawn"}
     where = f"the {scene.location.strip().lower()}" if scene.location.strip() else "the place"
     return f"{where} {time_words[time]}" if time in time_words else where
-
-
-def move_for(tone: Tone, side: str | None, exterior: bool, what: str) -> tuple[str, str]:
-    """The camera move a beat motivates, with the reason a crew member can read."""
-    excerpt = what.strip().rstrip(".")
-    if len(excerpt) > 70:
-        excerpt = excerpt[:67].rsplit(" ", 1)[0] + "..."
-    if tone == "chaos":
-        return "handheld", f"handheld: the frame shakes with the chaos of '{excerpt}'"
-    if tone == "reveal":
-        if exterior:
-            return "crane_down", f"crane down to reveal: '{excerpt}'"
-        return "pedestal_up", f"pedestal up to reveal: '{excerpt}'"
-    if tone == "tension":
-        return "dolly_in", f"slow push in as tension builds: '{excerpt}'"
-    if tone == "follow":
-        # Someone held frame left moves into the open right side of frame, and vice versa.
-        if side == "right":
-            return "pan_left", f"pan left to follow: '{excerpt}'"
-        return "pan_right", f"pan right to follow: '{excerpt}'"
-    return "static", "static: a calm beat, the frame stays still"
 
 
 def assign_sides(order: list[str], earlier: dict[str, str]) -> dict[str, str]:
@@ -139,12 +125,16 @@ class ScenePlanner:
         self.spoken: set[str] = set()
         self.last_speaker: str | None = None
         self.place = place_words(scene)
+        # Characters some shot the cut will keep has already put in frame in this scene.
+        self.framed: set[str] = set()
 
     def _shot(self, role: str, size: str, subjects: list[str], description: str, **kw) -> PlannedShot:
         sides = {n: self.sides[n] for n in subjects if n in self.sides}
         shot = PlannedShot(scene=self.scene.index, role=role, size=size, subjects=subjects,
                            screen_side=sides, description=description, **kw)
         self.shots.append(shot)
+        if (shot.priority or 0) >= STORY_BEAT:
+            self.framed.update(sides)
         return shot
 
     def plan(self) -> list[PlannedShot]:
@@ -161,17 +151,32 @@ class ScenePlanner:
 
     # ------------------------------------------------------------------ openers
 
+    def _acting(self, first: Beat | None) -> list[str]:
+        """Who is already there, doing something, as the scene opens: they belong in the
+        establishing wide, small in frame. 'She climbs...' with one character present is her."""
+        if first is None:
+            return []
+        named = [n for n in first.characters if n in self.sides]
+        if not named and len(self.sides) == 1 and re.match(r"\s*(she|he|they)\b", first.text, re.I):
+            named = list(self.sides)
+        return named
+
     def _open(self, first: Beat | None) -> None:
         cast = list(self.sides)
         what = first.text if first else f"{self.place}"
         tone = first.tone if first else "calm"
         exterior = not self.scene.interior
+        acting = self._acting(first)
+        lead_side = self.sides[acting[0]] if acting else None
         if self.new_location:
             size = "EWS" if exterior else "WS"
-            move, why = move_for("calm" if tone == "tension" else tone, None, exterior, what)
+            move, why = move_for(tone, lead_side, exterior, what, size)
             desc = f"{SIZE_PHRASES[size]} establishing {self.place}"
+            if acting:
+                desc += ", " + " and ".join(f"{n} small in frame {self.sides[n]}" for n in acting)
             desc += f": {first.text}" if first else "."
-            self._shot("establishing", size, [], desc, movement=move, movement_reason=why,
+            self._shot("establishing", size, acting, desc, movement=move, movement_reason=why,
+                       angle=first.angle if first and acting else "eye",
                        base_s=max(3.5, _action_s(what)), priority=KEEP)
         if cast:
             size = "TWO" if len(cast) == 2 else ("MWS" if len(cast) > 2 or not first else "MS")
@@ -179,14 +184,14 @@ class ScenePlanner:
             if not self.new_location and size == "MS":
                 size = "MWS"  # a returning scene still opens wide enough to place people
             who = " and ".join(f"{n} frame {self.sides[n]}" for n in cast)
-            move, why = move_for(tone, None, exterior, what)
+            move, why = move_for(tone, lead_side, exterior, what, size)
             desc = f"{SIZE_PHRASES[size]} master of {who} in {self.place}"
             if first and not self.new_location:
                 desc += f": {first.text}"
             self._shot(role, size, cast, desc, movement=move, movement_reason=why,
                        angle=first.angle if first else "eye", base_s=_action_s(what))
         elif not self.new_location:
-            move, why = move_for(tone, None, exterior, what)
+            move, why = move_for(tone, None, exterior, what, "WS")
             desc = f"Wide shot back in {self.place}" + (f": {first.text}" if first else ".")
             self._shot("opener", "WS", [], desc, movement=move, movement_reason=why,
                        base_s=_action_s(what))
@@ -194,6 +199,14 @@ class ScenePlanner:
             self._props_and_pov(first)
 
     # ------------------------------------------------------------------ action
+
+    def _weight(self, beat: Beat, who: list[str]) -> int:
+        """How much the cut needs an action beat: an entrance, a story turn, a move, or calm."""
+        if any(n not in self.framed for n in who):
+            return ENTRANCE
+        if beat.tone in STORY_TONES or beat.emotional:
+            return STORY_BEAT
+        return PRIORITY["action"] + (5 if beat.tone != "calm" else 0)
 
     def _action(self, beat: Beat) -> None:
         if beat.looker and beat.looker in self.sides:
@@ -211,20 +224,46 @@ class ScenePlanner:
         exterior = not self.scene.interior
         if who:
             side = self.sides.get(who[0])
-            size = {"chaos": "MWS", "follow": "MS", "reveal": "MWS"}.get(beat.tone, "MS")
-            if beat.emotional and beat.tone in ("calm", "tension") and len(who) == 1:
+            size = {"chaos": "MWS", "follow": "MS", "reveal": "MWS", "departure": "MWS",
+                    "arrival": "MWS", "isolation": "MWS", "height": "MWS"}.get(beat.tone, "MS")
+            if beat.emotional and beat.tone in ("calm", "tension", "realisation") and len(who) == 1:
                 size = "CU"
-            move, why = move_for(beat.tone, side, exterior, beat.text)
+            move, why = move_for(beat.tone, side, exterior, beat.text, size)
+            priority = self._weight(beat, who)
             self._shot("action", size, who, f"{SIZE_PHRASES[size]} of {' and '.join(who)}: {beat.text}",
                        movement=move, movement_reason=why, angle=beat.angle,
-                       base_s=_action_s(beat.text))
+                       base_s=_action_s(beat.text), priority=priority)
         elif not beat.props:
-            move, why = move_for(beat.tone, None, exterior, beat.text)
+            move, why = move_for(beat.tone, None, exterior, beat.text, "WS")
             self._shot("cutaway", "WS", [], f"Wide shot of {self.place}: {beat.text}",
                        movement=move, movement_reason=why, angle=beat.angle,
-                       base_s=_action_s(beat.text))
+                       base_s=_action_s(beat.text),
+                       priority=STORY_BEAT if beat.tone in STORY_TONES else PRIORITY["cutaway"])
         if not props_first:
             self._inserts(beat, [])
+        self._react_to_action(beat, who)
+
+    def _react_to_action(self, beat: Beat, who: list[str]) -> None:
+        """A face answering a beat that lands: someone across the line from whoever acts,
+        or, for a world beat with nobody in it, whoever in the scene is watching it happen."""
+        if not (beat.emotional or beat.tone in ("shock", "reveal", "realisation")):
+            return
+        prev = self.shots[-1] if self.shots else None
+        if prev is None or prev.size in ("CU", "ECU"):
+            return
+        acting_sides = {self.sides[n] for n in who}
+        witnesses = [n for n in self.sides if n not in who and self.sides[n] not in acting_sides]
+        if who and not witnesses:
+            return  # a lone actor's own close-up is the action shot's job, not a reaction's
+        witnesses.sort(key=lambda n: (n not in self.framed, n != self.last_speaker))
+        if not witnesses:
+            return
+        name = witnesses[0]
+        side = self.sides[name]
+        self._shot("reaction", "CU", [name],
+                   f"{SIZE_PHRASES['CU']} of {name}, frame {side}, reacting to '{excerpt_of(beat.text)}'",
+                   movement="static", movement_reason="static: the reaction plays on the face",
+                   base_s=1.8, priority=EMOTIONAL_REACTION)
 
     def _props_and_pov(self, beat: Beat) -> None:
         """A look and the POV it motivates, then inserts for props the POV does not show."""
@@ -235,9 +274,9 @@ class ScenePlanner:
                        f"{SIZE_PHRASES['MCU']} of {beat.looker}, frame {side}, looking: {beat.text}",
                        movement="static", movement_reason="static: hold on the face before the look pays off",
                        base_s=2.0)
-            move, why = move_for("follow" if beat.tone == "follow" else
-                                 ("tension" if beat.tone == "tension" else "calm"),
-                                 side, not self.scene.interior, beat.seen)
+            # The POV moves the way the eye does: following, rising, pulled in by what it sees.
+            tone = "calm" if beat.tone in ("chaos", "shock", "arrival", "isolation") else beat.tone
+            move, why = move_for(tone, side, not self.scene.interior, beat.seen, "POV")
             self._shot("pov", "POV", seen_props, f"{SIZE_PHRASES['POV']} of {beat.looker}: {beat.seen}",
                        movement=move, movement_reason=why, props=seen_props, base_s=2.5)
         else:
@@ -321,7 +360,7 @@ class ScenePlanner:
             self._shot("reaction", "CU", [listener],
                        f"{SIZE_PHRASES['CU']} of {listener}, frame {side}, reacting to {speaker}",
                        movement="static", movement_reason="static: the reaction plays on the face",
-                       base_s=1.8)
+                       base_s=1.8, priority=EMOTIONAL_REACTION)
 
     def _line_shot(self, who: str, speaker: str, listener: str | None, chunk: str,
                    beat: Beat, continued: bool) -> None:
@@ -329,7 +368,8 @@ class ScenePlanner:
         other = listener if who == speaker else speaker
         exterior = not self.scene.interior
         move, why = ("static", "static: the words carry the beat")
-        if beat.tone in ("tension", "chaos"):
+        # Calm dialogue plays on a still frame; a line that tightens or turns earns the move.
+        if beat.tone in ("tension", "chaos", "realisation", "shock"):
             move, why = move_for(beat.tone, side, exterior, chunk)
         if other and self.sides.get(other) == side:
             # Both held on the same side: singles would mismatch eyelines, so share a frame.

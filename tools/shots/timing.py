@@ -11,9 +11,13 @@ from __future__ import annotations
 from tools.shots.coverage import KEEP, PlannedShot
 from tools.shots.grammar import MAX_SHOT_S, MIN_SHOT_S, SIZE_PHRASES, round_up_tenth
 
-# Average shot length of a brisk short: about 3.6 s (12-18 shots a minute).
-AVERAGE_SHOT_S = 3.6
+# Average shot length of a brisk short: about 3.3 s (about 18 shots a minute), room
+# for the reactions and looks that make a cut feel directed rather than recorded.
+AVERAGE_SHOT_S = 3.3
 DROPPABLE_BELOW = 60
+# Coverage the cut loses before it folds an exchange into a two-shot: masters,
+# cutaways, calm action. Reactions and motivated moves go only after.
+SPARE_BELOW = 50
 
 
 def shortest_s(plan: PlannedShot) -> float:
@@ -104,7 +108,8 @@ def trim_coverage(plans: list[PlannedShot], total_s: float,
     plans = list(plans)
     max_count = max(1, round(total_s / average_shot_s))
     while len(plans) > max_count:
-        if not (_drop_one(plans) or _merge_one(plans) or _fold_one(plans, any_saving=True)):
+        if not (_drop_below(plans, SPARE_BELOW) or _merge_one(plans) or _drop_one(plans)
+                or _fold_one(plans, any_saving=True)):
             break
     # Over time even at the shortest readable lengths: lose coverage, then let lines
     # play over other shots, and only then lose looks, POVs and inserts.

@@ -155,7 +155,8 @@ def _music_track(music_path: Path | None, length_s: float, cache: Path) -> Path:
              f"apad=whole_dur={length_s:.4f},aresample=48000")
     source_args = ["-i", str(music_path)] if music_path else ["-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo"]
     try:
-        run_ffmpeg([*source_args, "-af", chain, "-t", f"{length_s:.4f}", "-ac", "2", "-c:a", "aac", "-aac_coder", "fast", "-b:a", "192k",
+        run_ffmpeg([*source_args, "-af", chain, "-t", f"{length_s:.4f}", "-ac", "2",
+                    "-c:a", "aac", "-aac_coder", "fast", "-b:a", "192k",
                     "-map_metadata", "-1", "-f", "mp4", str(tmp)], "the film's music track")
         os.replace(tmp, out)
     finally:
@@ -170,7 +171,8 @@ def _check_timing(cuts: list[Cut], fps: int) -> None:
         if cut.duration_s <= 0:
             raise BadInput(f"cut {cut.shot_id} has no length ({cut.duration_s} s)")
         if abs(cut.record_in_s - clock) > 1.0 / fps + 1e-6:
-            raise BadInput(f"cut {cut.shot_id} starts at {cut.record_in_s:.3f} s but the cut before ends at {clock:.3f} s")
+            raise BadInput(f"cut {cut.shot_id} starts at {cut.record_in_s:.3f} s "
+                           f"but the cut before ends at {clock:.3f} s")
         clock = cut.record_in_s + cut.duration_s
 
 

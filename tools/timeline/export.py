@@ -57,7 +57,8 @@ def build_timeline(edit: Edit, shots: dict[str, Shot], project_dir: Path, fps: i
     clock = 0.0
     for cut in edit.cuts:
         if cut.record_in_s - clock > 0.5 / fps:  # a hole in the edit stays a hole in the timeline
-            video.append(otio.schema.Gap(source_range=otio.opentime.TimeRange(_rt(0, fps), _rt(cut.record_in_s - clock, fps))))
+            hole = otio.opentime.TimeRange(_rt(0, fps), _rt(cut.record_in_s - clock, fps))
+            video.append(otio.schema.Gap(source_range=hole))
         shot = shots.get(cut.shot_id)
         about = {"shot_id": cut.shot_id, "kind": "shot" if shot else "card", "dialogue": cut.dialogue}
         if shot is not None:

@@ -60,7 +60,8 @@ def test_gaps_stay_gaps_and_formats_are_checked(project, edit, shots):
     timeline = build_timeline(holed, shots, project)
     assert any(isinstance(item, otio.schema.Gap) for item in timeline.tracks[0])
     assert timeline.tracks[0].duration().to_seconds() == pytest.approx(7.25)
-    assert [p.name for p in export_timeline(timeline, project, formats=("edl", "fcpxml"))] == ["timeline.edl", "timeline.xml"]
+    written = export_timeline(timeline, project, formats=("edl", "fcpxml"))
+    assert [p.name for p in written] == ["timeline.edl", "timeline.xml"]
     with pytest.raises(BadInput):
         export_timeline(timeline, project, formats=("aaf",))
     with pytest.raises(BadInput):

@@ -1,0 +1,81 @@
+"""Estimated prices of model calls, for the per-stage and per-version cost accounts.
+
+PRICES_AS_OF is the day these figures were copied from the providers' public
+price pages. They are estimates for planning a budget, not an invoice: prices
+change, and tiers, caching and batch discounts are ignored. A model not listed
+costs 0 and the record says so, so an unknown price is never mistaken for free.
+"""
+
+from __future__ import annotations
+
+PRICES_AS_OF = "2026-11-25"
+
+# US dollars per 1M tokens: (input, output). Keys are model-name prefixes; the longest match wins.
+TOKEN_PRICES: dict[str, tuple[float, float]] = {
+    "gpt-5-nano": (0.05, 0.40),
+    "gpt-5-mini": (0.25, 2.00),
+    "gpt-5": (1.25, 10.00),
+    "gpt-4.1-nano": (0.10, 0.40),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1": (2.00, 8.00),
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4o": (2.50, 10.00),
+    "gemini-2.5-flash-lite": (0.10, 0.40),
+    "gemini-2.5-flash": (0.30, 2.50),
+    "gemini-2.5-pro": (1.25, 10.00),
+}
+# US dollars per generated image at the default (medium/1K) quality.
+IMAGE_PRICES: dict[str, float] = {
+    "gpt-image-2-mini": 0.011,
+    "gpt-image-2": 0.042,
+    "gemini-2.5-flash-image": 0.039,
+    "gemini-3-pro-image": 0.134,
+}
+# US dollars per second of generated video.
+VIDEO_PRICES: dict[str, float] = {
+    "veo-3.1-fast": 0.15,
+    "veo-3.1": 0.40,
+    "veo-3.0-fast": 0.15,
+    "veo-3.0": 0.40,
+    "veo-2.0": 0.35,
+}
+# Self-hosted servers (Ollama, vLLM, llama.cpp, LM Studio) bill nobody.
+FREE_FAMILIES = ("openai-compatible",)
+
+
+def _price(table: dict, model: str):
+    matches = [k for k in table if model.startswith(k)]
+    return table[max(matches, key=len)] if matches else None
+
+
+def _family_model(spec: str) -> tuple[str, str]:
+    from tools.providers.config import spec_family, spec_model
+
+    return spec_family(spec), spec_model(spec)
+
+
+def token_cost(spec: str, input_tokens: int, output_tokens: int) -> tuple[float, str]:
+    """(dollars, note) for a chat call; note is empty when the price is known."""
+    family, model = _family_model(spec)
+    if family in FREE_FAMILIES:
+        return 0.0, ""
+    price = _price(TOKEN_PRICES, model)
+    if price is None:
+        return 0.0, f"no price on file for {model} (prices as of {PRICES_AS_OF}); counted as $0"
+    return round((input_tokens * price[0] + output_tokens * price[1]) / 1e6, 6), ""
+
+
+def image_cost(spec: str, images: int) -> tuple[float, str]:
+    _, model = _family_model(spec)
+    price = _price(IMAGE_PRICES, model)
+    if price is None:
+        return 0.0, f"no price on file for {model} (prices as of {PRICES_AS_OF}); counted as $0"
+    return round(images * price, 6), ""
+
+
+def video_cost(spec: str, seconds: float) -> tuple[float, str]:
+    _, model = _family_model(spec)
+    price = _price(VIDEO_PRICES, model)
+    if price is None:
+        return 0.0, f"no price on file for {model} (prices as of {PRICES_AS_OF}); counted as $0"
+    return round(seconds * price, 6), ""
