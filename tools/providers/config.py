@@ -119,6 +119,8 @@ def validate_spec(role: str, spec: str) -> str:
     if spec == OFFLINE[role]:
         return spec
     family, model = spec_family(spec), spec_model(spec)
+    if role == "video" and "sora" in spec.lower():
+        raise BadInput(f"--video {spec!r}: Sora {SHUT_DOWN['video'][1]}")
     allowed = {"llm": ("openai", "openai-compatible", "google"), "images": ("openai", "google"),
                "video": ("google", "veo")}[role]
     if ":" not in spec or family not in allowed:

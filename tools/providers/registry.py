@@ -1,12 +1,40 @@
-"""Provider specs (`--images previs`, later `openai:gpt-image-2`...) to provider objects."""
+"""Provider specs (`--images previs`, `--images openai:gpt-image-2`, `--video google:veo-...`) to provider objects."""
 
 from __future__ import annotations
 
-from tools.errors import BadInput
+from tools.providers.config import ProviderConfig, RoleConfig, spec_family, spec_model, validate_spec
 from tools.providers.images import ImagesProvider, PrevisImages
+from tools.providers.video import CameraVideo, VideoProvider
 
 
-def images_provider(spec: str) -> ImagesProvider:
+def _role(config: ProviderConfig | None, name: str, spec: str) -> RoleConfig | None:
+    """The toml's settings for this role (timeout, retries, key variable), applied to the spec that won."""
+    if config is None:
+        return None
+    from dataclasses import replace
+
+    return replace(config.role(name), spec=spec)
+
+
+def images_provider(spec: str, config: ProviderConfig | None = None) -> ImagesProvider:
+    spec = validate_spec("images", spec)
     if spec == "previs":
         return PrevisImages()
-    raise BadInput(f"unknown images provider {spec!r}; available offline: previs")
+    role = _role(config, "images", spec)
+    if spec_family(spec) == "openai":
+        from tools.providers.openai_images import OpenAIImages
+
+        return OpenAIImages(spec_model(spec), role=role)
+    from tools.providers.gemini_images import GeminiImages
+
+    return GeminiImages(spec_model(spec), role=role)
+
+
+def video_provider(spec: str, config: ProviderConfig | None = None, *, fps: int = 24,
+                   size: tuple[int, int] = (1280, 720), seed: int = 0) -> VideoProvider:
+    spec = validate_spec("video", spec)
+    if spec == "camera":
+        return CameraVideo(fps=fps, size=size, seed=seed)
+    from tools.providers.veo import VeoVideo
+
+    return VeoVideo(spec_model(spec), role=_role(config, "video", spec), fps=fps, size=size)

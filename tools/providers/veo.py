@@ -120,20 +120,18 @@ def conform(video: bytes, out_path: Path, duration_s: float, fps: int, size: tup
         raise ProviderError("the video returned could not be decoded")
     width, height = size
     n = frame_count(duration_s, fps)
-    src_fps = len(frames) / max(duration_s, 1e-6) if len(frames) < n else None
+    long_enough = len(frames) / frames.fps >= duration_s - 0.5 / fps
     with FramePipe(out_path, size, fps) as pipe:
         for i in range(n):
-            # Trim when the source is long enough (frame i at time i/fps); otherwise stretch evenly.
-            index = min(len(frames) - 1, int(i * len(frames) / n) if src_fps else round(i * _fps_of(frames) / fps))
-            pipe.write(_cover(frames[index], width, height))
+            # Trim when the source covers the cut (frame i plays at time i/fps); otherwise stretch it evenly.
+            index = round(i * frames.fps / fps) if long_enough else int(i * len(frames) / n)
+            pipe.write(_cover(frames[min(index, len(frames) - 1)], width, height))
     return out_path
 
 
-def _fps_of(frames: list) -> float:
-    return getattr(frames, "fps", 24.0)
-
-
 class _Frames(list):
+    """Decoded RGB frames and the rate they were shot at."""
+
     fps: float = 24.0
 
 

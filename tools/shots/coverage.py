@@ -18,6 +18,8 @@ from tools.shots.beats import STORY_TONES, Beat, sentence_with
 from tools.shots.grammar import MAX_SHOT_S, SIZE_PHRASES, WORDS_PER_SECOND, lens_for, speech_time_s
 from tools.shots.motivation import excerpt_of, move_for
 
+_PRONOUN = re.compile(r"\b(she|he|they|her|his|him|them|their)\b", re.IGNORECASE)
+
 # What a shot is for, and how much the cut needs it.
 KEEP = 100          # never dropped: openers, dialogue, inserts the writer asked for
 # A look outranks its POV: a POV with no one seen looking belongs to nobody.
@@ -151,13 +153,14 @@ class ScenePlanner:
 
     # ------------------------------------------------------------------ openers
 
-    def _acting(self, first: Beat | None) -> list[str]:
-        """Who is already there, doing something, as the scene opens: they belong in the
-        establishing wide, small in frame. 'She climbs...' with one character present is her."""
-        if first is None:
+    def _acting(self, beat: Beat | None) -> list[str]:
+        """Who is in frame doing what a beat describes: the characters it names, or, in a
+        scene with one character, the 'she', 'his' it speaks of. In an opening beat they
+        belong in the establishing wide, small in frame."""
+        if beat is None:
             return []
-        named = [n for n in first.characters if n in self.sides]
-        if not named and len(self.sides) == 1 and re.match(r"\s*(she|he|they)\b", first.text, re.I):
+        named = [n for n in beat.characters if n in self.sides]
+        if not named and len(self.sides) == 1 and _PRONOUN.search(beat.text):
             named = list(self.sides)
         return named
 
@@ -185,6 +188,10 @@ class ScenePlanner:
                 size = "MWS"  # a returning scene still opens wide enough to place people
             who = " and ".join(f"{n} frame {self.sides[n]}" for n in cast)
             move, why = move_for(tone, lead_side, exterior, what, size)
+            opened_on = self.shots[-1].movement if self.shots else "static"
+            if move == opened_on and move not in ("static", "handheld"):
+                # The wide already made this move; a second tilt or crane at once reads as a retake.
+                move, why = "static", "static: the establishing move has set the scene, the master lets it play"
             desc = f"{SIZE_PHRASES[size]} master of {who} in {self.place}"
             if first and not self.new_location:
                 desc += f": {first.text}"
@@ -212,7 +219,7 @@ class ScenePlanner:
         if beat.looker and beat.looker in self.sides:
             self._props_and_pov(beat)  # the look and its POV cover the character
             return
-        who = [n for n in beat.characters if n in self.sides]
+        who = self._acting(beat)
         # Shoot in the order the writer shows things: "A KNIFE glints. Ana freezes." is insert first.
         low = beat.text.lower()
         prop_at = min((low.find(p.lower()) for p in beat.props), default=len(low))
@@ -251,6 +258,8 @@ class ScenePlanner:
         prev = self.shots[-1] if self.shots else None
         if prev is None or prev.size in ("CU", "ECU"):
             return
+        if not who and (prev.priority or 0) < STORY_BEAT:
+            return  # the cut may lose the world beat; a face reacting to nothing seen must not stay
         acting_sides = {self.sides[n] for n in who}
         witnesses = [n for n in self.sides if n not in who and self.sides[n] not in acting_sides]
         if who and not witnesses:

@@ -53,7 +53,7 @@ def move_for(tone: Tone, side: str | None, exterior: bool, what: str,
             return "tilt_down", f"tilt down to measure the drop: '{quote}'"
         return "tilt_up", f"tilt up to give the height: '{quote}'"
     if tone == "departure":
-        return "dolly_out", f"pull back as they go: the frame lets '{quote}' leave"
+        return "dolly_out", f"pull back and let it go: '{quote}'"
     if tone == "arrival":
         way = _toward_open_side(side)
         return f"pan_{way}", f"pan {way} to meet the arrival: '{quote}'"

@@ -138,3 +138,72 @@ def random_script(seed: int) -> Script:
                 elements.append(action(rnd.choice(_ACTIONS).format(a=a, b=b)))
         scenes.append(scene(i, f"{rnd.choice(_PLACES)} - {rnd.choice(['DAY', 'NIGHT'])}", elements, cast))
     return script(f"Random {seed}", scenes)
+
+
+def kitchen_argument() -> Script:
+    """A two-hander that boils over: calm lines, a realisation, a shock, a look."""
+    return script("Leftovers", [
+        scene(1, "INT. KITCHEN - NIGHT", [
+            action("A pot simmers. DANA (30s) chops onions. SAM (30s) leans in the doorway."),
+            line("SAM", "You're late again."),
+            line("DANA", "Traffic."),
+            action("Sam watches her hands shake over the knife."),
+            line("SAM", "That's not traffic."),
+            action("Dana realises he has seen the LETTER on the counter."),
+            line("DANA", "I was going to tell you!"),
+            line("SAM", "When?"),
+            action("Suddenly the pot boils over. Dana slams the lid down."),
+            line("DANA", "I'm leaving, Sam."),
+            action("Sam stares at the empty doorway after she walks out."),
+        ], ["DANA", "SAM"]),
+    ])
+
+
+def market_chase() -> Script:
+    """A chase through a crowded market, up to the rooftops, and an escape."""
+    return script("Stall to Stall", [
+        scene(1, "EXT. NIGHT MARKET - NIGHT", [
+            action("Lanterns sway over the stalls. RIO (20s) haggles over a mango."),
+            action("Rio sees two COPS pushing through the crowd toward him."),
+            line("RIO", "Not tonight."),
+        ], ["RIO"]),
+        scene(2, "EXT. MARKET ALLEY - NIGHT", [
+            action("Rio runs, scattering chickens, crashing through a fruit stall."),
+            action("A COP grabs at his jacket and tears it."),
+            line("RIO", "Sorry! Sorry!"),
+        ], ["RIO"]),
+        scene(3, "EXT. ROOFTOPS - NIGHT", [
+            action("Rio climbs the fire ladder to the rooftops, hand over hand."),
+            action("He looks down at the cops circling far below."),
+            line("RIO", "Catch me if you can."),
+        ], ["RIO"]),
+        scene(4, "EXT. HARBOUR - DAWN", [
+            action("The sun rises over the water. Rio walks along the quay, alone."),
+            action("He slowly leaves the city behind."),
+        ], ["RIO"]),
+    ])
+
+
+def morning_with_dog() -> Script:
+    """A quiet morning: a woman, her dog, an arrival, a walk and a goodbye."""
+    return script("Biscuit", [
+        scene(1, "INT. COTTAGE BEDROOM - DAWN", [
+            action("Grey light. MAY (70s) sleeps. Her old dog BISCUIT watches the door."),
+            action("Biscuit nudges May awake with a wet nose. She smiles."),
+            line("MAY", "All right, all right. Breakfast."),
+        ], ["MAY", "BISCUIT"]),
+        scene(2, "INT. COTTAGE KITCHEN - MORNING", [
+            action("May pours tea. Biscuit waits by his bowl, tail thumping."),
+            line("MAY", "Patience is a virtue, you know."),
+            action("The postman arrives at the window. Biscuit barks!"),
+        ], ["MAY", "BISCUIT"]),
+        scene(3, "EXT. COASTAL PATH - DAY", [
+            action("May and Biscuit walk the cliff path, the sea stretching out beyond them."),
+            line("MAY", "Your favourite bench, old boy."),
+            action("May looks at the bench where she used to sit with Tom."),
+        ], ["MAY", "BISCUIT"]),
+        scene(4, "EXT. COTTAGE GARDEN - DUSK", [
+            action("May sits alone on the step. Biscuit rests his head on her knee."),
+            line("MAY", "Just us now."),
+        ], ["MAY", "BISCUIT"]),
+    ])

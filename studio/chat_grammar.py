@@ -1,0 +1,113 @@
+"""The offline chat grammar: free text to an intent over the gates, versions and status.
+
+With no model configured, `filmcrew chat` reads what the person types with
+these rules. Anything they do not cover gets a helpful reply, never a guess.
+
+    approve | ok | yes | looks good | next        approve the pending gate
+    pick N | choose N | option N                  take choice N at the gate
+    pick N for shot S | shot S variant N          at the storyboard: variant N of shot S
+    revise NOTE                                   send NOTE to the stage at the gate
+    <a note about a stage>                        e.g. "make it darker", "redo shot 4 as a low angle",
+                                                  "give me two alternative endings": routed to the
+                                                  stage it is about (at its gate: a revise; for an
+                                                  earlier stage: a new version forked there)
+    fork at STAGE as NAME [: NOTE]                a named version from the checkpoint before STAGE
+    compare A B | compare A and B                 side-by-side sheet and diffs of two versions
+    versions                                      list the versions
+    status | where are we                         the stage, the gate and its choices
+    show [me] the script|report|shots|storyboard|style|cast|film   the files to look at
+    help | ?                                      this list
+    quit | exit | bye                             leave (everything is checkpointed)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+STAGE_ORDER = ["script", "shots", "style", "storyboard", "cut"]
+SHOW_TOPICS = {
+    "script": ["script/script.fountain"], "report": ["script/report.md", "script/mood_curve.png"],
+    "shots": ["shots/shotlist.csv"], "storyboard": ["shots/storyboard.pdf", "frames"],
+    "style": ["style/bible.md", "style/palette.png", "style/comparisons"], "cast": ["cast"],
+    "film": ["edit/full.mp4", "edit/timeline.otio"], "cut": ["edit/full.mp4", "edit/timeline.otio"],
+    "qc": ["qc/report.md"],
+}
+TOPIC_WORDS: dict[str, str] = {
+    "script": r"scene|ending|endings|dialogue|line|lines|script|story|opening|beginning|plot|character|act|twist",
+    "shots": r"shot|shots|angle|close-?up|wide|lens|camera|push in|pan|dolly|handheld|framing|coverage|crane|tilt",
+    "style": r"dark|darker|bright|brighter|warm|warmer|cool|cooler|colou?rs?|palette|look|style|neon|noir|pastel|"
+             r"grain|texture|moody|muted|bolder|saturated|golden hour|anime|watercolou?r|cartoon",
+    "storyboard": r"variant|variants|frame|frames|storyboard",
+    "cut": r"cut|music|tempo|pace|pacing|subtitles?|teaser|edit|faster|slower|shorter|longer",
+}
+
+
+class ChatIntent(BaseModel):
+    """What a chat message asks for, whoever read it (this grammar or an LLM router)."""
+
+    action: Literal["brief", "approve", "pick", "revise", "route", "fork", "compare", "versions", "status", "show",
+                    "help", "quit", "unknown"] = Field(description="What to do.")
+    pick: int = Field(0, description="Choice or variant number for 'pick'.")
+    shot: str | None = Field(None, description="Shot id for a per-shot pick.")
+    note: str = Field("", description="The note for revise/route/fork, or the brief.")
+    stage: str | None = Field(None, description="Stage a note is about, or to fork at.")
+    names: list[str] = Field(default_factory=list, description="Version names for fork/compare.")
+    reply: str = Field("", description="What to say back when nothing is done.")
+
+
+def topic_of(text: str) -> str | None:
+    """The stage a note is about: the most specific match wins (a shot beats a colour)."""
+    lowered = text.lower()
+    if re.search(r"\bshot\s+\d", lowered):
+        return "shots"
+    hits = [stage for stage in ("script", "shots", "style", "cut", "storyboard")
+            if re.search(rf"\b(?:{TOPIC_WORDS[stage]})\b", lowered)]
+    return hits[0] if hits else None
+
+
+def parse_message(text: str, gate: str | None, has_run: bool = True) -> ChatIntent:
+    """Read one message with the offline grammar."""
+    message = text.strip()
+    lowered = message.lower().rstrip(".!")
+    if not message:
+        return ChatIntent(action="unknown", reply="Say what you would like: 'approve', 'pick 2', or a note.")
+    if re.fullmatch(r"(help|\?|what can you do|commands)", lowered):
+        return ChatIntent(action="help")
+    if re.fullmatch(r"(quit|exit|bye|q)", lowered):
+        return ChatIntent(action="quit")
+    if not has_run:
+        brief = re.sub(r"^(please\s+)?(make|create|shoot)\s+(me\s+)?(a\s+)?(short\s+)?(film|video|movie)\s+(about|of|where)\s+",
+                       "", message, flags=re.I)
+        return ChatIntent(action="brief", note=brief.strip() or message)
+    if re.fullmatch(r"(approve|approved|ok|okay|yes|y|looks good|lgtm|next|go on|continue|good|great)", lowered):
+        return ChatIntent(action="approve")
+    if m := re.fullmatch(r"(?:pick|choose|take|use)\s+(?:variant\s+)?(\d+)\s+for\s+shot\s+(\d+\.\d+)", lowered):
+        return ChatIntent(action="pick", pick=int(m.group(1)), shot=m.group(2))
+    if m := re.fullmatch(r"shot\s+(\d+\.\d+)\s*(?:,|:)?\s*(?:variant|v)\s*(\d+)", lowered):
+        return ChatIntent(action="pick", pick=int(m.group(2)), shot=m.group(1))
+    if m := re.fullmatch(r"(?:pick|choose|option|take|use)\s+(?:option\s+|choice\s+|number\s+)?(\d+)", lowered):
+        return ChatIntent(action="pick", pick=int(m.group(1)))
+    if m := re.fullmatch(r"fork\s+(?:at\s+)?(\w+)\s+(?:as|named|called)\s+([a-z0-9_-]+)\s*(?::\s*(.*))?", lowered):
+        return ChatIntent(action="fork", stage=m.group(1), names=[m.group(2)], note=(m.group(3) or "").strip())
+    if m := re.fullmatch(r"compare\s+([a-z0-9_-]+)\s+(?:and\s+|with\s+|to\s+)?([a-z0-9_-]+)", lowered):
+        return ChatIntent(action="compare", names=[m.group(1), m.group(2)])
+    if re.fullmatch(r"(list\s+)?versions|show\s+(me\s+)?(the\s+)?versions", lowered):
+        return ChatIntent(action="versions")
+    if re.fullmatch(r"status|where are we\??|where are we now\??|what now\??|what's next\??", lowered):
+        return ChatIntent(action="status")
+    if m := re.fullmatch(r"(?:show|open|see|let me see)\s+(?:me\s+)?(?:the\s+)?(\w+)", lowered):
+        topic = {"film": "film", "movie": "film", "video": "film", "frames": "storyboard", "shotlist": "shots",
+                 "bible": "style", "palette": "style", "characters": "cast"}.get(m.group(1), m.group(1))
+        if topic in SHOW_TOPICS:
+            return ChatIntent(action="show", stage=topic)
+    if m := re.fullmatch(r"revise\s*:?\s+(.+)", message, flags=re.I | re.S):
+        return ChatIntent(action="revise", note=m.group(1).strip())
+    topic = topic_of(message)
+    if topic is not None:
+        return ChatIntent(action="route", stage=topic, note=message)
+    return ChatIntent(action="unknown", reply=(
+        "I did not catch that. Try 'approve', 'pick 2', 'make it darker', 'redo shot 1.2 as a low angle', "
+        "'fork at style as noir: black and white', 'compare main noir', 'status' or 'help'."))
