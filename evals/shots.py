@@ -10,6 +10,12 @@ would mark, by rule and shot ids. Clean near-misses (an arc across the line, a
 35 mm lens change, a detail-first opening) test precision. A predicted
 violation matches a label of the same rule that shares a shot id (coverage
 labels, which name no shot, match by rule within the case).
+
+The breakdown rows also score the craft a director would look for: how many
+distinct camera moves the film uses and how many shots move, whether the
+establishing wides of opening beats that name a character show that character
+(peopled/owed), the points of view cut for the looks the script writes
+(povs/looks), and the reactions cut.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graph.state import RuleName, Script  # noqa: E402
+from tools.shots.beats import cue_name, read_beats  # noqa: E402
 from tools.shots.breakdown import break_down  # noqa: E402
 from tools.shots.io import load_shotlist  # noqa: E402
 from tools.shots.rules import check_shots  # noqa: E402
@@ -75,6 +82,32 @@ def score_rules() -> dict:
     return {"rules": per_rule, "errors": misses}
 
 
+def craft_of(script: Script, shots: list) -> dict:
+    """What a director would notice: moves, peopled establishing wides, POVs, reactions."""
+    cast = [cue_name(c.name) for c in script.characters]
+    owed = peopled = looks = 0
+    seen_places: set = set()
+    for scene in script.scenes:
+        place = (scene.location.strip().upper(), scene.interior)
+        fresh = place not in seen_places
+        seen_places.add(place)
+        beats = read_beats(scene, cast)
+        looks += sum(1 for b in beats if b.looker)
+        opening = beats[0] if beats and beats[0].kind == "action" else None
+        present = [n for n in (opening.characters if opening else []) if n in scene.characters]
+        if fresh and present:
+            owed += 1
+            first = next((s for s in shots if s.scene == scene.index), None)
+            peopled += bool(first and set(present) <= set(first.subjects))
+    return {
+        "moves": len({s.movement for s in shots}),
+        "moving": round(sum(s.movement != "static" for s in shots) / max(1, len(shots)), 2),
+        "peopled": f"{peopled}/{owed}",
+        "povs": f"{sum(s.size == 'POV' for s in shots)}/{looks}",
+        "reactions": sum("reacting" in s.description for s in shots),
+    }
+
+
 def score_breakdowns() -> list[dict]:
     """Break down every dataset script at several lengths; the checker should find nothing."""
     rows = []
@@ -88,6 +121,7 @@ def score_breakdowns() -> list[dict]:
                 "shots_s": round(sum(s.duration_s for s in shots.shots), 1),
                 "target_s": length - 6,
                 "violations": [f"{v.rule} {v.shots}" for v in check_shots(shots, script)],
+                **craft_of(script, shots.shots),
             })
     return rows
 
@@ -104,10 +138,12 @@ def main() -> None:
         print(f"{rule:<18}{row['labels']:>7}{row['predicted']:>7}{fmt(row['recall']):>8}{fmt(row['precision']):>11}")
     for line in rules["errors"]:
         print("  ", line)
-    print(f"\n{'script':<12}{'length':>7}{'shots':>6}{'shots_s':>9}{'target':>8}  violations")
+    print(f"\n{'script':<17}{'length':>7}{'shots':>6}{'shots_s':>9}{'target':>8}{'moves':>6}{'moving':>7}"
+          f"{'peopled':>8}{'povs':>6}{'reacts':>7}  violations")
     for row in breakdowns:
-        print(f"{row['script']:<12}{row['length_s']:>7}{row['shots']:>6}{row['shots_s']:>9}"
-              f"{row['target_s']:>8}  {len(row['violations'])} {'; '.join(row['violations'])}")
+        print(f"{row['script']:<17}{row['length_s']:>7}{row['shots']:>6}{row['shots_s']:>9}"
+              f"{row['target_s']:>8}{row['moves']:>6}{row['moving']:>7.2f}{row['peopled']:>8}{row['povs']:>6}"
+              f"{row['reactions']:>7}  {len(row['violations'])} {'; '.join(row['violations'])}")
 
 
 if __name__ == "__main__":

@@ -265,6 +265,31 @@ def status(
     raise typer.Exit(EXIT_WAITING if report["status"] == "waiting" else EXIT_OK)
 
 
+@app.command()
+def chat(project: str = typer.Argument(".", help="Project folder (a new one starts from your first message)."),
+         length: float = typer.Option(60.0, "--length", help="Target running time for a new film."),
+         aspect: str = typer.Option("16:9", "--aspect", help="16:9, 9:16 or 1:1 for a new film.")) -> None:
+    """Talk the film through with the crew: briefs, approvals, notes, versions (type 'help')."""
+    from studio.chat import ChatSession
+    from studio.progress import RunDisplay
+
+    folder = project_dir(project)
+    check_length(length), check_aspect(aspect)
+    display = RunDisplay(err, quiet=not sys.stderr.isatty())
+    session = ChatSession(folder, say=lambda text: print(text, flush=True), on_event=display,
+                          length_s=length, aspect=aspect)
+    print("filmcrew chat — " + ("tell me the film in a sentence." if not session.has_run()
+                                else "say 'status', 'approve', a note, or 'help'."), flush=True)
+    while True:
+        try:
+            line = input("you> ")
+        except EOFError:
+            break
+        with display:
+            if not session.handle(line):
+                break
+
+
 def _open(project: str, version: str = "main"):
     from graph.runner import SETTINGS_FILE, FilmRunner
 

@@ -44,6 +44,7 @@ SHUT_DOWN = {
 }
 # Where each family's key lives when the toml names none. Google's SDKs read either name.
 KEY_ENV = {"openai": ("OPENAI_API_KEY",), "google": ("GOOGLE_API_KEY", "GEMINI_API_KEY"),
+           "veo": ("GOOGLE_CLOUD_API_KEY", "GOOGLE_API_KEY"),
            "openai-compatible": ("OPENAI_COMPATIBLE_API_KEY",)}
 SPEC_HELP = {
     "llm": "offline, openai:<model>, openai-compatible:<model>@<base_url>, google:<model>",
@@ -74,7 +75,11 @@ class RoleConfig:
         return spec_base_url(self.spec)
 
     def key_names(self) -> tuple[str, ...]:
-        return (self.api_key_env,) if self.api_key_env else KEY_ENV.get(self.family, ())
+        if self.api_key_env:
+            return (self.api_key_env,)
+        # Veo runs on Vertex AI, whose keys are Google Cloud keys (see tools/providers/veo.py).
+        family = "veo" if "veo" in self.model else self.family
+        return KEY_ENV.get(family, ())
 
     def api_key(self) -> str | None:
         """The key from the environment, read at call time and never stored on an artifact."""

@@ -157,9 +157,13 @@ def _answer_text(raw: BaseMessage | None) -> str:
     return str(raw.content)[:4000]
 
 
+_PRICE_WARNED: set[str] = set()
+
+
 def usage_record(spec: str, stage: str, input_tokens: int, output_tokens: int) -> UsageRecord:
     cost, note = token_cost(spec, input_tokens, output_tokens)
-    if note:
+    if note and spec not in _PRICE_WARNED:  # once per model: the note matters, the repetition does not
+        _PRICE_WARNED.add(spec)
         log.warning("%s", note)
     return UsageRecord(stage=stage, provider=spec, input_tokens=input_tokens, output_tokens=output_tokens,
                        cost_usd=cost)
@@ -196,13 +200,22 @@ def structured(model: BaseChatModel, schema: type[Artifact], messages: Sequence[
             except ValidationError as err:
                 problem = _validation_lines(err)
         else:
-            problem = f"the answer was not valid JSON for the schema: {_short(error) if error else 'no structured answer'}"
+            problem = _unparsed(raw, error)
         if attempt == 0:
             log.info("%s (%s): answer did not fit %s, asking for a repair", spec, stage, schema.__name__)
             conversation += [AIMessage(content=_answer_text(raw) or "(no answer)"),
                              HumanMessage(content=REPAIR.format(schema=schema.__name__, problem=problem))]
     raise ProviderError(f"{spec} ({stage}): the model's answer did not fit {schema.__name__} even after a repair "
                         f"request: {problem[:300]}")
+
+
+def _unparsed(raw: BaseMessage | None, error: BaseException | None) -> str:
+    bad = getattr(raw, "invalid_tool_calls", None) or []
+    if bad:
+        return f"the arguments of your {bad[0].get('name') or 'tool'} call are not valid JSON ({bad[0].get('error') or 'parse error'})"
+    if error is not None:
+        return f"the answer is not valid JSON for the schema ({_short(error)})"
+    return "no structured answer came back; answer through the tool call"
 
 
 def _validation_lines(err: ValidationError) -> str:

@@ -6,10 +6,16 @@ video is conformed here: trimmed (or, when the cut is longer than Veo can
 make, slowed evenly) to exactly the planned frame count, cropped to the film's
 aspect and re-encoded with the same recipe as every other clip, so clips still
 join without re-encoding. The OpenAI Sora API is shut down and not supported.
+
+google-genai serves `generate_videos` through Vertex AI only (its Gemini
+Developer API mode refuses it), so Veo runs on Vertex AI: with an API key
+(express mode) or, with no key, with Google Cloud credentials and
+$GOOGLE_CLOUD_PROJECT / $GOOGLE_CLOUD_LOCATION. The video comes back inline.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -24,7 +30,6 @@ from tools.motion.camera import frame_count
 from tools.motion.encode import FramePipe
 from tools.providers.config import RoleConfig, validate_spec
 from tools.providers.errors import ProviderError
-from tools.providers.gemini_images import google_client
 from tools.providers.llm import call_with_backoff
 from tools.providers.model_frames import aspect_words
 from tools.providers.pricing import video_cost
@@ -48,7 +53,7 @@ class VeoVideo:
         self.spec = validate_spec("video", f"google:{model}")
         self.name = self.spec
         self.model = model
-        self.role = role or RoleConfig(self.spec, timeout_s=600.0)
+        self.role = role or RoleConfig(self.spec, timeout_s=600.0, api_key_env=None)
         self.base_url = base_url
         self.fps, self.size = fps, size
         self.poll_s, self.sleep, self.backoff_s = poll_s, sleep, backoff_s
@@ -57,7 +62,16 @@ class VeoVideo:
 
     def client(self):
         if self._client is None:
-            self._client = google_client(self.role, self.base_url)
+            from google import genai
+            from google.genai import types
+
+            options = types.HttpOptions(timeout=int(min(self.role.timeout_s, 120.0) * 1000), base_url=self.base_url,
+                                        retry_options=types.HttpRetryOptions(attempts=1))
+            key = self.role.api_key()
+            if key is None and not os.environ.get("GOOGLE_CLOUD_PROJECT"):
+                raise ProviderError(f"{self.spec}: no key for Veo on Vertex AI; set {' or '.join(self.role.key_names())} "
+                                    "(or GOOGLE_CLOUD_PROJECT with Google Cloud credentials)")
+            self._client = genai.Client(vertexai=True, api_key=key, http_options=options)
         return self._client
 
     def _call(self, fn, what: str):
@@ -79,8 +93,9 @@ class VeoVideo:
         image = types.Image(image_bytes=frame_path.read_bytes(), mime_type="image/png")
         config = types.GenerateVideosConfig(number_of_videos=1, duration_seconds=billed,
                                             aspect_ratio=aspect_words(self.size))
+        source = types.GenerateVideosSource(prompt=video_prompt(shot), image=image)
         operation = self._call(lambda: self.client().models.generate_videos(
-            model=self.model, prompt=video_prompt(shot), image=image, config=config), what)
+            model=self.model, source=source, config=config), what)
         report(0.05, f"shot {shot.id}: queued at Veo")
         started = time.monotonic()
         while not operation.done:
@@ -97,8 +112,11 @@ class VeoVideo:
         videos = operation.response.generated_videos if operation.response else None
         if not videos:
             raise ProviderError(f"{what}: Veo returned no video (the frame or prompt may have been filtered)")
-        report(0.92, f"shot {shot.id}: downloading")
-        data = self._call(lambda: self.client().files.download(file=videos[0].video), what)
+        data = videos[0].video.video_bytes if videos[0].video else None
+        if not data:
+            where = videos[0].video.uri if videos[0].video else None
+            raise ProviderError(f"{what}: Veo returned no video bytes{f' (only {where})' if where else ''}; "
+                                "filmcrew asks for the video inline, so do not set an output bucket")
         conform(data, Path(out_path), duration_s, self.fps, self.size)
         cost, _ = video_cost(self.spec, billed)
         self.usage.append(UsageRecord(stage="animate", provider=self.spec, video_s=float(billed), cost_usd=cost))

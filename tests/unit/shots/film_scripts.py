@@ -207,3 +207,37 @@ def morning_with_dog() -> Script:
             line("MAY", "Just us now."),
         ], ["MAY", "BISCUIT"]),
     ])
+
+
+def brass_lantern() -> Script:
+    """The offline writer's lighthouse film: a keeper, a robot, a storm, a rescue, a dawn."""
+    return script("The Brass Lantern", [
+        scene(1, "EXT. LIGHTHOUSE GALLERY - DUSK", [
+            action("Quiet. OTTO (60s, the lighthouse keeper, weathered hands, yellow oilskin) goes "
+                   "about the evening routine, slow and careful."),
+            action("Otto polishes a BRASS LANTERN, its glass cracked along one side."),
+            line("OTTO", "One more night. Then we'll see."),
+        ], ["OTTO"]),
+        scene(2, "EXT. ROCKY SHORE - NIGHT", [
+            action("Thunder cracks. Rain lashes down. Every light on the coast flickers and dies."),
+            action("In the wreckage lies TINK, a small robot with one round blinking eye, half buried and sparking."),
+            line("TINK", "Cold... cold..."),
+            line("OTTO", "Easy. I've got you."),
+        ], ["TINK", "OTTO"]),
+        scene(3, "INT. LIGHTHOUSE KITCHEN - NIGHT", [
+            action("The storm howls. Out at sea, a fishing boat drifts toward the rocks, blind in the dark."),
+            line("TINK", "What do we do?"),
+            line("OTTO", "They can't see the rocks. We have to get the light back."),
+        ], ["TINK", "OTTO"]),
+        scene(4, "INT. LIGHTHOUSE LAMP ROOM - NIGHT", [
+            action("Otto races up the spiral stairs, heart pounding."),
+            action("Otto lights the brass lantern and holds it high into the dark."),
+            action("The beam swings out across the water. Far out, the fishing boat turns away from the rocks."),
+            line("OTTO", "Come on, come on!"),
+            line("TINK", "You did it!"),
+        ], ["OTTO", "TINK"]),
+        scene(5, "EXT. LIGHTHOUSE GALLERY - DAWN", [
+            action("It is over. Otto and Tink sit side by side. The brass lantern sits between them, still glowing faintly."),
+            line("OTTO", "Stay as long as you like."),
+        ], ["OTTO", "TINK"]),
+    ])

@@ -1,0 +1,209 @@
+"""`filmcrew chat`: a conversation over the same graph, gates and versions.
+
+Each message becomes a `ChatIntent` (the offline grammar in chat_grammar.py,
+or an LLM router when one is configured) and is carried out with the same
+runner calls the other commands use, so everything stays checkpointed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from graph.context import FilmContext
+from graph.runner import FilmRunner, Outcome, ensure_writable
+from graph.state import Brief, FilmState, GateAnswer
+from studio.chat_grammar import STAGE_ORDER, SHOW_TOPICS, ChatIntent, parse_message
+from tools.errors import BadInput
+
+FORK_STAGE = {"script": "script", "shots": "shots", "style": "style", "storyboard": "storyboard", "cut": "edit"}
+Router = Callable[[str, dict | None, bool], ChatIntent]
+
+
+def offline_router(text: str, gate: dict | None, has_run: bool) -> ChatIntent:
+    return parse_message(text, gate["gate"] if gate else None, has_run)
+
+
+class ChatSession:
+    """One person talking to the crew about one project."""
+
+    def __init__(self, project: Path, say: Callable[[str], None], on_event=None, router: Router = offline_router,
+                 length_s: float = 60.0, aspect: str = "16:9"):
+        self.project = Path(project).resolve()
+        self.say = say
+        self.on_event = on_event
+        self.router = router
+        self.version = "main"
+        self.length_s, self.aspect = length_s, aspect
+
+    # ----------------------------------------------------------------- helpers
+    def runner(self) -> FilmRunner:
+        return FilmRunner(self.project, self.version)
+
+    def has_run(self) -> bool:
+        if not (self.project / "project.json").is_file():
+            return False
+        runner = self.runner()
+        try:
+            return runner.has_run()
+        finally:
+            runner.close()
+
+    def pending_gate(self) -> dict | None:
+        if not self.has_run():
+            return None
+        runner = self.runner()
+        try:
+            return runner.outcome().gate
+        finally:
+            runner.close()
+
+    def report(self, outcome: Outcome, folder: Path) -> None:
+        if outcome.status == "done":
+            self.say(f"The draft film is ready: {folder / 'edit' / 'full.mp4'}. Ask for changes, or 'fork at STAGE as NAME'.")
+        elif outcome.status == "waiting":
+            gate = outcome.gate
+            lines = [f"[{gate['gate']} gate] {gate['summary']}"]
+            lines += [f"  {i}: {choice}" for i, choice in enumerate(gate["choices"])]
+            lines += [f"  look at: {folder / f}" for f in gate["files"]]
+            lines.append("Say 'approve', 'pick N', or tell me what to change.")
+            self.say("\n".join(lines))
+        else:
+            self.say(f"Stopped before {', '.join(outcome.next)}; say 'approve' to continue.")
+
+    def _answer(self, answer: GateAnswer) -> None:
+        runner = self.runner()
+        try:
+            outcome = runner.resume(answer, on_event=self.on_event)
+            self.report(outcome, runner.version_dir)
+        finally:
+            runner.close()
+
+    # ----------------------------------------------------------------- turns
+    def handle(self, text: str) -> bool:
+        """Carry out one message; False when the person leaves."""
+        gate = self.pending_gate()
+        intent = self.router(text, gate, self.has_run())
+        try:
+            return self._carry_out(intent, gate)
+        except BadInput as error:
+            self.say(f"I can't do that: {error}")
+            return True
+
+    def _carry_out(self, intent: ChatIntent, gate: dict | None) -> bool:
+        action = intent.action
+        if action == "quit":
+            self.say("Bye. Everything is checkpointed; 'filmcrew chat' picks up where we are.")
+            return False
+        if action == "help":
+            from studio import chat_grammar
+
+            self.say(chat_grammar.__doc__.split("\n\n", 1)[1].rstrip())
+        elif action == "brief":
+            self._start(intent.note)
+        elif action in ("approve", "pick", "revise") and gate is None:
+            self.say("No gate is waiting right now. Say 'status' to see where we are.")
+        elif action == "approve":
+            self._answer(GateAnswer(action="approve"))
+        elif action == "pick":
+            self._answer(GateAnswer(action="pick", pick=intent.pick, shot=intent.shot))
+        elif action == "revise":
+            self._answer(GateAnswer(action="revise", note=intent.note))
+        elif action == "route":
+            self._route(intent.stage, intent.note, gate)
+        elif action == "fork":
+            stage = FORK_STAGE.get(intent.stage, intent.stage)
+            self._fork(stage, intent.names[0], intent.note)
+        elif action == "compare":
+            from graph.versions import compare
+
+            files = compare(self.project, *intent.names[:2])
+            self.say("Compared: " + ", ".join(f"{k} {v}" for k, v in files.items()))
+        elif action == "versions":
+            from graph.versions import describe_versions
+
+            rows = describe_versions(self.project)
+            self.say("\n".join(f"{r['name']}: {r['status']}" + (f" at the {r['gate']} gate" if r["gate"] else "")
+                               + (f", forked from {r['forked_from']} at {r['at']}" if r["forked_from"] else "")
+                               + (f" — {r['note']}" if r["note"] else "") for r in rows))
+        elif action == "status":
+            self._status()
+        elif action == "show":
+            self._show(intent.stage)
+        else:
+            self.say(intent.reply or "I did not catch that; say 'help' for what I understand.")
+        return True
+
+    def _start(self, brief: str) -> None:
+        from studio.cli import check_brief
+
+        brief = check_brief(brief)
+        ensure_writable(self.project)
+        runner = FilmRunner(self.project)
+        context = FilmContext(project_dir=str(self.project))
+        initial = FilmState(brief=Brief(text=brief, length_s=self.length_s, aspect=self.aspect))
+        self.say(f"Starting a {self.length_s:.0f} s film: {brief}")
+        try:
+            self.report(runner.start(initial, context, on_event=self.on_event), self.project)
+        finally:
+            runner.close()
+
+    def _route(self, stage: str, note: str, gate: dict | None) -> None:
+        """Send a note to the stage it is about: a revise at its gate, or a fork for an earlier stage."""
+        at = gate["gate"] if gate else "done"
+        owns = stage == at or (stage in ("shots", "storyboard") and at in ("shots", "storyboard")
+                               and (stage == at or re.search(r"\bshot\s+\d", note.lower())))
+        if gate is not None and owns:
+            self._answer(GateAnswer(action="revise", note=note))
+        elif at == "done" or STAGE_ORDER.index(stage) < STAGE_ORDER.index(at):
+            name = self._free_name(note)
+            self.say(f"That belongs to the {stage} stage, which is behind us; making it a new version '{name}' "
+                     f"so the current one is kept.")
+            self._fork(FORK_STAGE[stage], name, note)
+        else:
+            self.say(f"That is for the {stage} stage, which comes after this {at} gate. "
+                     "Approve this one first, then tell me again.")
+
+    def _free_name(self, note: str) -> str:
+        from graph.versions import version_names
+
+        taken = set(version_names(self.project))
+        base = "-".join(re.findall(r"[a-z0-9]+", note.lower())[:3]) or "alt"
+        name, n = base[:32], 2
+        while name in taken:
+            name, n = f"{base[:30]}-{n}", n + 1
+        return name
+
+    def _fork(self, stage: str, name: str, note: str) -> None:
+        from graph.versions import fork
+
+        runner, outcome = fork(self.project, stage, name, note, source=self.version, on_event=self.on_event)
+        self.version = name
+        self.say(f"Version '{name}' forked at {stage}; we are working on it now.")
+        self.report(outcome, runner.version_dir)
+        runner.close()
+
+    def _status(self) -> None:
+        if not self.has_run():
+            self.say("Nothing made yet. Tell me the film: a sentence is enough.")
+            return
+        runner = self.runner()
+        try:
+            outcome = runner.outcome()
+            self.say(f"Version {self.version}:")
+            self.report(outcome, runner.version_dir)
+        finally:
+            runner.close()
+
+    def _show(self, topic: str) -> None:
+        runner = self.runner()
+        folder = runner.version_dir
+        runner.close()
+        present = [folder / f for f in SHOW_TOPICS[topic] if (folder / f).exists()]
+        if not present:
+            self.say(f"There is no {topic} yet.")
+            return
+        self.say(f"The {topic}: " + ", ".join(str(p) for p in present))
+        if topic == "shots" and (folder / "shots" / "shotlist.csv").is_file():
+            self.say((folder / "shots" / "shotlist.csv").read_text(encoding="utf-8").strip())
