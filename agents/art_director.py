@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from langgraph.runtime import Runtime
 
+from agents.model_engine import chat_model_for
+from agents.model_engine import propose_styles as model_styles
 from agents.stage import progress
 from graph.context import FilmContext
 from graph.state import FilmState, Shot
@@ -31,7 +33,13 @@ def key_shot(state: FilmState) -> Shot:
 def art_director(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     """Propose three looks and render them on the same key shot for comparison."""
     progress("style", 0, 2, "proposing looks")
-    candidates = propose_styles(state.brief, state.script, n=3, note=state.revise_note)
+    usage = []
+    if runtime.context.llm != "offline":  # model engine: the LLM proposes the looks (validated StyleBibles)
+        candidates, used = model_styles(state.brief, state.script, chat_model_for(runtime.context), n=3,
+                                        note=state.revise_note)
+        usage.append(used)
+    else:
+        candidates = propose_styles(state.brief, state.script, n=3, note=state.revise_note)
     shot = key_shot(state)
     scene = state.script.scenes[shot.scene - 1]
     # A provisional cast, only so the comparison shows people in each look.
@@ -40,7 +48,7 @@ def art_director(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     render_comparison(candidates, shot, scene, provisional, runtime.context.project / "style" / "comparisons",
                       size=frame_size(state.brief.aspect))
     progress("style", 2, 2, "comparisons ready")
-    return {"style_candidates": candidates, "revise_note": "",
+    return {"style_candidates": candidates, "revise_note": "", "usage": usage,
             "notes": [f"art director: {len(candidates)} looks on shot {shot.id}: " + "; ".join(c.name for c in candidates)]}
 
 

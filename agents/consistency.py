@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from langgraph.runtime import Runtime
 
+from agents.model_engine import chat_model_for, profile_cast
 from agents.stage import progress, rel
 from graph.context import FilmContext
 from graph.state import CharacterProfile, FilmState
@@ -33,6 +34,10 @@ def consistency(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     project = context.project
     library = character_library(context)
     found = merge_aliases(state.script, extract_cast(state.script, state.style, seed=state.brief.seed))
+    usage = []
+    if context.llm != "offline":  # model engine: richer features; names, bodies and the library's locks are kept
+        found, used = profile_cast(state.script, found, chat_model_for(context))
+        usage.append(used)
     said = descriptions(state.script)
     cast: list[CharacterProfile] = []
     reused = []
@@ -56,4 +61,4 @@ def consistency(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     note = f"consistency: {len(cast)} characters locked: " + ", ".join(p.name for p in cast)
     if reused:
         note += f" ({', '.join(reused)} reused from the character library)"
-    return {"cast": cast, "notes": [note]}
+    return {"cast": cast, "notes": [note], "usage": usage}

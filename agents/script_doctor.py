@@ -12,7 +12,8 @@ from langgraph.runtime import Runtime
 
 from agents.stage import progress
 from graph.context import FilmContext
-from graph.state import FilmState, Script, ScriptReport, ScriptVariant
+from agents.model_engine import chat_model_for, judge_script, rewrite_directions, write_script
+from graph.state import FilmState, Script, ScriptReport, ScriptVariant, UsageRecord
 from tools.atomic import write_text
 from tools.screenplay.analysis import analyze
 from tools.screenplay.brief_writer import script_from_brief
@@ -34,21 +35,44 @@ def calibrate(script: Script, context: FilmContext) -> tuple[ScriptReport, list[
     return report, variants
 
 
+def model_calibration(script: Script, report: ScriptReport, model, context: FilmContext,
+                      n: int) -> tuple[ScriptReport, list[ScriptVariant], list[UsageRecord]]:
+    """The model's judgement on top of the analysis (its findings as evidence), and its rewrites; files rewritten."""
+    findings, judged = judge_script(script, report, model)
+    report = report.model_copy(update={"findings": findings})
+    write_report(report, script, context.project / "script")
+    variants, rewritten = rewrite_directions(script, report, model, n)
+    for i, variant in enumerate(variants, start=1):
+        write_text(context.project / "script" / "versions" / f"{i}.fountain", variant.script.fountain)
+        write_text(context.project / "script" / "versions" / f"{i}.diff", variant.diff)
+    return report, variants, [judged, rewritten]
+
+
 def script_doctor(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     """Write (from a brief) or take (an imported script), then calibrate it."""
     progress("script", 0, 2, "reading the script")
     note = state.revise_note
     script = state.script
+    model, usage = None, []
+    if runtime.context.llm != "offline":  # model engine: the LLM writes, judges and rewrites (same artifacts)
+        model = chat_model_for(runtime.context)
     if script is None or (note and script.source == "brief"):
-        script = script_from_brief(state.brief, note=note)
+        if model is not None:
+            script, used = write_script(state.brief, note, model)
+            usage.append(used)
+        else:
+            script = script_from_brief(state.brief, note=note)
     progress("script", 1, 2, "calibrating")
     report, variants = calibrate(script, runtime.context)
+    if model is not None:
+        report, variants, used = model_calibration(script, report, model, runtime.context, n=len(variants) or 3)
+        usage.extend(used)
     progress("script", 2, 2, "report written")
     done = f"script doctor: {len(script.scenes)} scenes, {len(report.findings)} findings, {len(variants)} alternative directions"
     if note and script.source != "brief":
         done += f"; note kept for the writer (an imported script is not rewritten offline): {note}"
     return {"script": script, "script_report": report, "script_variants": variants, "script_choice": 0,
-            "revise_note": "", "notes": [done]}
+            "revise_note": "", "notes": [done], "usage": usage}
 
 
 def adopt_direction(state: FilmState, choice: int, context: FilmContext) -> dict:

@@ -301,7 +301,7 @@ def _open(project: str, version: str = "main"):
     return runner
 
 
-from studio import tools_commands, versions_commands  # noqa: E402,F401  (register their commands on `app`)
+from studio import cast_commands, tools_commands, versions_commands  # noqa: E402,F401  (register their commands on `app`)
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from graph.state import Scene
 from tools.shots.beats import STORY_TONES, Beat, sentence_with
-from tools.shots.grammar import MAX_SHOT_S, SIZE_PHRASES, WORDS_PER_SECOND, lens_for, speech_time_s
+from tools.shots.grammar import MAX_SHOT_S, SIZE_PHRASES, lens_for, speech_time_s, split_line
 from tools.shots.motivation import excerpt_of, move_for
 
 _PRONOUN = re.compile(r"\b(she|he|they|her|his|him|them|their)\b", re.IGNORECASE)
@@ -85,28 +85,6 @@ def assign_sides(order: list[str], earlier: dict[str, str]) -> dict[str, str]:
             taken = list(sides.values())
             sides[name] = "right" if taken.count("left") > taken.count("right") else "left"
     return {name: sides[name] for name in order}
-
-
-def split_line(text: str) -> list[str]:
-    """Break a line too long for one shot into readable chunks, at sentences if possible."""
-    if speech_time_s(text) <= MAX_SHOT_S:
-        return [text]
-    max_words = int((MAX_SHOT_S - 0.5) * WORDS_PER_SECOND)
-    pieces = re.findall(r"[^.!?]+[.!?]*\s*", text) or [text]
-    words: list[str] = []
-    for piece in pieces:
-        words.extend(piece.split() + ["\u2029"])  # sentence mark, dropped below
-    chunks: list[list[str]] = [[]]
-    for i, word in enumerate(words):
-        if word == "\u2029":
-            continue
-        current = chunks[-1]
-        sentence_end = i + 1 < len(words) and words[i + 1] == "\u2029"
-        current.append(word)
-        # Prefer to cut at a sentence end once the chunk is reasonably full.
-        if len(current) >= max_words or (sentence_end and len(current) >= max_words * 0.6):
-            chunks.append([])
-    return [" ".join(c) for c in chunks if c]
 
 
 def _action_s(text: str) -> float:

@@ -92,3 +92,25 @@ def dialogue_speech_time_s(dialogue: str | None) -> float:
 def lens_for(size: str) -> int:
     """The lens a size is normally shot on."""
     return DEFAULT_LENS_MM.get(size, 50)
+
+
+def split_line(text: str) -> list[str]:
+    """Break a line too long for one shot into readable chunks, at sentences if possible."""
+    if speech_time_s(text) <= MAX_SHOT_S:
+        return [text]
+    max_words = int((MAX_SHOT_S - 0.5) * WORDS_PER_SECOND)
+    pieces = re.findall(r"[^.!?]+[.!?]*\s*", text) or [text]
+    words: list[str] = []
+    for piece in pieces:
+        words.extend(piece.split() + ["\u2029"])  # sentence mark, dropped below
+    chunks: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        if word == "\u2029":
+            continue
+        current = chunks[-1]
+        sentence_end = i + 1 < len(words) and words[i + 1] == "\u2029"
+        current.append(word)
+        # Prefer to cut at a sentence end once the chunk is reasonably full.
+        if len(current) >= max_words or (sentence_end and len(current) >= max_words * 0.6):
+            chunks.append([])
+    return [" ".join(c) for c in chunks if c]

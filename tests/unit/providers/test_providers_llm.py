@@ -52,7 +52,7 @@ def test_success_returns_the_artifact_tokens_and_the_request_carries_the_schema(
     assert body["model"] == "fake-llm"
     assert body["tools"][0]["function"]["name"] == "Logline"
     assert "scenes" in body["tools"][0]["function"]["parameters"]["properties"]
-    assert sent.headers.get("Authorization") == "Bearer sk-local-777"
+    assert sent.headers.get("authorization") == "Bearer sk-local-777"
 
 
 def test_a_429_is_retried_after_a_backoff(service):
