@@ -13,6 +13,7 @@ from pathlib import Path
 
 from langgraph.runtime import Runtime
 
+from agents.model_engine import chat_model_for, describe_shots
 from agents.stage import progress, rel
 from graph.context import FilmContext
 from graph.state import CharacterProfile, FilmState, Frame, Shot, ShotList, StyleBible
@@ -24,7 +25,8 @@ from tools.cast.qc import qc_frame, qc_frames, write_qc_report
 from tools.errors import BadInput
 from tools.previs.contact import contact_sheet
 from tools.previs.render import frame_size
-from tools.providers.images import ImageRequest, build_image_prompt
+from tools.providers.config import load_config
+from tools.providers.images import ImageRequest, ImagesProvider, build_image_prompt
 from tools.providers.registry import images_provider
 from tools.shots.breakdown import break_down
 from tools.shots.export import write_shotlist_csv, write_storyboard_pdf
@@ -46,20 +48,26 @@ def cinematographer(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     note = state.revise_note
     progress("shots", 0, 1, "breaking down the script")
     notes: list[str] = []
+    fresh = True
     if note and state.shotlist is not None:
         try:
             shotlist, changed = apply_shot_note(state.shotlist, note)
             notes.append(f"cinematographer: changed shot(s) {', '.join(changed)} only: {note}")
+            fresh = False
         except BadInput:
             shotlist = break_down(state.script, _shot_time(state), note=note)
             notes.append(f"cinematographer: new breakdown with the note: {note}")
     else:
         shotlist = break_down(state.script, _shot_time(state), note=note)
+    usage = []
+    if fresh and runtime.context.llm != "offline":  # model engine: words only; the plan (ids, sizes, moves) stays
+        shotlist, used = describe_shots(state.script, shotlist, chat_model_for(runtime.context))
+        usage.append(used)
     violations = check_shots(shotlist, state.script)
     write_shotlist(shotlist, runtime.context.project)
     progress("shots", 1, 1, f"{len(shotlist.shots)} shots")
     notes.append(f"cinematographer: {len(shotlist.shots)} shots, {len(violations)} continuity issues")
-    return {"shotlist": shotlist, "shot_violations": violations, "revise_note": "", "notes": notes}
+    return {"shotlist": shotlist, "shot_violations": violations, "revise_note": "", "notes": notes, "usage": usage}
 
 
 def _shot_time(state: FilmState) -> float:
@@ -78,7 +86,7 @@ def _locked_look(state: FilmState, project: Path, cache_root: Path) -> tuple[Sty
 
 
 def _draw(shot: Shot, state: FilmState, style: StyleBible, cast: list[CharacterProfile], variant: int,
-          seed: int, context: FilmContext, cache: AssetCache) -> tuple[Path, dict, str]:
+          seed: int, context: FilmContext, cache: AssetCache, provider: ImagesProvider) -> tuple[Path, dict, str]:
     scene = state.script.scenes[shot.scene - 1]
     size = frame_size(state.brief.aspect)
     in_shot = [p for p in cast if p.name in shot.subjects]
@@ -87,9 +95,11 @@ def _draw(shot: Shot, state: FilmState, style: StyleBible, cast: list[CharacterP
     meta = cache.meta("frames", key)
     if cached and meta is not None:
         return cached, meta["boxes"], key
+    # Reference sheets let an image model see the locked faces and wardrobes (previs ignores them).
+    sheets = [str(context.project / p.sheet) for p in in_shot if p.sheet and (context.project / p.sheet).is_file()]
     request = ImageRequest(shot=shot, scene=scene, style=style, cast=in_shot, size=size, variant=variant,
-                           seed=seed, prompt=build_image_prompt(shot, scene, style, in_shot))
-    rendered = images_provider(context.images).generate(request)
+                           seed=seed, prompt=build_image_prompt(shot, scene, style, in_shot), reference_images=sheets)
+    rendered = provider.generate(request)
     target = cache.path("frames", key, ".png")
     tmp = temp_path_for(target)
     rendered.image.save(tmp, format="PNG", compress_level=1)  # encoding, not drawing, is the slow part
@@ -103,7 +113,7 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     """Frames for every shot in the locked style and cast, N variants each, best one preselected."""
     context = runtime.context
     project = context.project
-    shotlist, notes, touched = state.shotlist, [], None
+    shotlist, notes, fixes, touched = state.shotlist, [], [], None
     if state.revise_note:
         try:
             shotlist, touched = apply_shot_note(shotlist, state.revise_note)
@@ -113,12 +123,15 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
             notes.append(f"cinematographer: note not applied ({err})")
     style, cast = _locked_look(state, project, context.cache_dir)
     cache = AssetCache(context.cache_dir)
+    provider = images_provider(context.images, load_config(context.cache_dir, images=context.images))
+    # A paid image model gets one redraw for a flagged frame, not the previs renderer's two.
+    attempts = REGENERATE_ATTEMPTS if context.images == "previs" else 1
 
     shots = []
     for shot in shotlist.shots:
         fixed, corrections = enforce_lock(shot.description, cast)
         if corrections:
-            notes.extend(f"consistency: shot {shot.id}: {c}" for c in corrections)
+            fixes.extend(f"shot {shot.id}: {c}" for c in corrections)
             shot = shot.model_copy(update={"description": fixed})
         shots.append(shot)
     shotlist = ShotList(shots=shots)
@@ -132,9 +145,9 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
             progress("storyboard", i * context.variants + variant, total, f"shot {shot.id} v{variant}")
             target = project / "frames" / shot.id / f"{variant}.png"
             best = None
-            for attempt in range(REGENERATE_ATTEMPTS + 1):
+            for attempt in range(attempts + 1):
                 seed = state.brief.seed + attempt * 101
-                path, boxes, key = _draw(shot, state, style, cast, variant, seed, context, cache)
+                path, boxes, key = _draw(shot, state, style, cast, variant, seed, context, cache, provider)
                 publish(path, target)
                 frame = Frame(shot_id=shot.id, variant=variant, path=rel(project, target), seed=seed,
                               character_boxes=boxes, content_hash=key)
@@ -144,9 +157,10 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
                     best = (quality, path, frame, check)
                 if not check.flagged:
                     break
-                notes.append(f"consistency: shot {shot.id} v{variant} flagged ({'; '.join(check.reasons[:2])}); "
-                             + ("regenerating" if attempt < REGENERATE_ATTEMPTS else "kept the best attempt"))
             quality, path, frame, check = best
+            if attempt > 0:
+                fixes.append(f"shot {shot.id} v{variant}: flagged ({'; '.join(check.reasons[:1]) or 'drift'}); "
+                             f"redrawn {attempt}×, " + ("now passes" if not check.flagged else "best attempt kept"))
             publish(path, target)
             options.append((quality - (1.0 if check.flagged else 0.0), frame))
         frames[shot.id] = [f for _, f in options]
@@ -155,7 +169,7 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
 
     picked = [frames[s.id][chosen[s.id]] for s in shots]
     report = qc_frames(picked, project, cast, style, style_score=style_score)
-    write_qc_report(report, project / "qc")
+    write_qc_report(report, project)
     write_storyboard_pdf(shotlist, {f.shot_id: str(project / f.path) for f in picked}, project / "shots" / "storyboard.pdf",
                          title=state.script.title)
     for scene in state.script.scenes:
@@ -165,5 +179,9 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
                           title=f"{scene.index}. {scene.heading}")
     write_json(project / "frames" / "chosen.json", chosen)
     flagged = sum(s.flagged for s in report.shots)
-    notes.append(f"cinematographer: {len(shots)} shots × {context.variants} variants drawn; {flagged} chosen frames flagged by QC")
-    return {"shotlist": shotlist, "frames": frames, "chosen_variant": chosen, "revise_note": "", "notes": notes}
+    notes.append(f"cinematographer: {len(shots)} shots × {context.variants} variants drawn; {len(fixes)} fixes by the "
+                 f"consistency checks; {flagged} chosen frames still flagged by QC")
+    notes.extend(f"consistency: {fix}" for fix in fixes)
+    usage = provider.take_usage() if hasattr(provider, "take_usage") else []
+    return {"shotlist": shotlist, "frames": frames, "chosen_variant": chosen, "revise_note": "", "notes": notes,
+            "usage": usage, "storyboard_fixes": fixes}

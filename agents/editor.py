@@ -12,6 +12,7 @@ every cut lands on a beat.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -20,30 +21,28 @@ from langgraph.runtime import Runtime
 
 from agents.stage import progress, progress_reporter, rel
 from graph.context import FilmContext
-from graph.state import Clip, Cut, Edit, FilmState, Shot
+from graph.state import Clip, Cut, Edit, FilmState
 from tools.atomic import content_hash, file_hash
 from tools.audio.beats import detect_beats, write_beats_json
 from tools.audio.music import choose_tempo, synthesize_bed
 from tools.audio.convert import import_music
 from tools.cache import AssetCache, publish
-from tools.motion.camera import ClipJob, render_clips
+from tools.errors import BadInput
+from tools.motion.camera import ClipJob
 from tools.previs.render import frame_size
+from tools.providers.config import load_config
+from tools.providers.registry import video_provider
 from tools.timeline.assemble import assemble_film, write_srt
 from tools.timeline.cards import render_card
 from tools.timeline.export import build_timeline, export_timeline
 from tools.timeline.fit import fit_to_beats
+from tools.timeline.versions import CutMaterials, teaser_edit, vertical_edit
+from tools.timeline.waste import FrameVerdict, choose_usable_frames, close_gaps, readable_range, render_or_drop
 
 FPS = 24
 TITLE_S = 3.0
 END_S = 3.0
-WORDS_PER_S = 2.5
-
-
-def readable_range(shot: Shot) -> tuple[float, float]:
-    """Shortest and longest a shot can play: long enough to read its dialogue, never a dead hold."""
-    words = len(re.findall(r"\w+", re.sub(r"^[A-Z .'-]+:", "", shot.dialogue or "", flags=re.M)))
-    shortest = max(1.5, words / WORDS_PER_S + 0.6) if words else 1.5
-    return shortest, max(shortest + 0.5, shot.duration_s * 1.6, 2.5)
+TITLE_LINES = "a filmcrew draft"
 
 
 def _music(state: FilmState, context: FilmContext, length_s: float) -> Path:
@@ -67,11 +66,40 @@ def _title_length(beats: list[float]) -> float:
     return min(beats, key=lambda b: abs(b - TITLE_S)) if beats else TITLE_S
 
 
+def _qc_verdicts(state: FilmState, project: Path) -> list[FrameVerdict]:
+    """QC verdicts on the frames the cut would use: qc/report.json as the storyboard left it, and a
+    fresh score of the other variants of any shot whose chosen frame was flagged (rare, so cheap)."""
+    try:
+        report = json.loads((project / "qc" / "report.json").read_text())
+    except (OSError, ValueError):
+        return []
+    verdicts = [FrameVerdict(e["id"], int(e.get("variant", 0)), bool(e.get("flagged")), tuple(e.get("reasons", [])))
+                for e in report.get("shots", []) if "id" in e]
+    flagged = {v.shot_id for v in verdicts
+               if v.flagged and v.variant == state.chosen_variant.get(v.shot_id, 0)}
+    if flagged:
+        from tools.cast.qc import qc_frame
+        from tools.style.compliance import style_score
+
+        seen = {(v.shot_id, v.variant) for v in verdicts}
+        for shot_id in sorted(flagged):
+            for frame in state.frames.get(shot_id, []):
+                if (shot_id, frame.variant) not in seen:
+                    check = qc_frame(frame, project, state.cast, state.style, style_score=style_score)
+                    verdicts.append(FrameVerdict(shot_id, frame.variant, check.flagged, tuple(check.reasons)))
+    return verdicts
+
+
 def animate(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     """Plan the cut on the music's beat grid, then render every shot as a clip at its cut length."""
     context = runtime.context
     project = context.project
-    shots = state.shotlist.shots
+    # Waste first: a shot with no usable frame never reaches the beat plan.
+    usable = choose_usable_frames(state.shotlist.shots, state.frames, state.chosen_variant,
+                                  _qc_verdicts(state, project))
+    shots = [s for s in state.shotlist.shots if s.id in usable.variants]
+    if not shots:
+        raise BadInput("no shot has a usable storyboard frame: " + "; ".join(f"{k}: {v}" for k, v in usable.dropped.items()))
     progress("animate", 0, len(shots) + 1, "music and beats")
     music = _music(state, context, state.brief.length_s + 4.0)
     grid = detect_beats(music)
@@ -86,13 +114,13 @@ def animate(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     jobs, clips, cuts = [], {}, [Cut(shot_id="title", clip="edit/cards/title.png", record_in_s=0.0, duration_s=title_s)]
     at = title_s
     for shot, duration in zip(shots, durations):
-        frame = state.frames[shot.id][state.chosen_variant.get(shot.id, 0)]
+        frame = state.frames[shot.id][usable.variants[shot.id]]
         key = content_hash("clip", context.video, file_hash(project / frame.path), shot.movement, duration, FPS, size,
                            state.brief.seed)
         path = cache.path("clips", key, ".mp4")
         if not path.exists():
             jobs.append(ClipJob(frame_path=project / frame.path, movement=shot.movement, duration_s=duration,
-                                out_path=path, fps=FPS, size=size, seed=state.brief.seed))
+                                out_path=path, fps=FPS, size=size, seed=state.brief.seed, shot_id=shot.id))
         clips[shot.id] = Clip(shot_id=shot.id, path=f"clips/{shot.id}.mp4", duration_s=duration,
                               movement=shot.movement, frame_path=frame.path, content_hash=key)
         cuts.append(Cut(shot_id=shot.id, clip=f"clips/{shot.id}.mp4", record_in_s=round(at, 4), duration_s=duration,
@@ -107,20 +135,59 @@ def animate(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
         done[0] += 1
         report(done[0], len(jobs) + 1, "clips")
 
-    render_clips(jobs, workers=context.workers, on_done=on_done)
+    usage, failed = [], {}
+    if context.video == "camera":
+        failed = render_or_drop(jobs, workers=context.workers, on_done=on_done)
+    else:  # a video model animates each approved frame; its camera move travels in words (tools/providers/video.py)
+        provider = video_provider(context.video, load_config(context.cache_dir, video=context.video), fps=FPS, size=size,
+                                  seed=state.brief.seed)
+        by_id = {s.id: s for s in shots}
+        for job in jobs:
+            provider.render(job.frame_path, by_id[job.shot_id], job.duration_s, job.out_path,
+                            on_progress=lambda f, label: report(done[0], len(jobs) + 1, f"{label} ({f:.0%})"))
+            on_done(job)
+        usage = provider.take_usage()
+    if failed:  # the cut closes up over a clip that could not be made; later cuts keep their beats
+        clips = {k: v for k, v in clips.items() if k not in failed}
+        cuts = close_gaps(cuts, set(failed))
+        at = cuts[-1].record_in_s
     for shot_id, clip in clips.items():
         publish(cache.path("clips", clip.content_hash, ".mp4"), project / clip.path)
     progress("animate", len(jobs) + 1, len(jobs) + 1, f"{len(jobs)} clips rendered, {len(shots) - len(jobs)} reused")
+    dropped = [f"{k}: {why}" for k, why in {**usable.dropped, **failed}.items()]
     edit = Edit(cuts=cuts, beats_s=grid.beats_s, tempo_bpm=grid.tempo_bpm, music=rel(project, music),
-                duration_s=round(at + END_S, 3))
-    return {"clips": clips, "edit": edit,
-            "notes": [f"editor: {len(clips)} clips at {grid.tempo_bpm:.0f} bpm; {len(jobs)} rendered, {len(shots) - len(jobs)} from cache"]}
+                duration_s=round(at + END_S, 3), dropped=dropped)
+    return {"clips": clips, "edit": edit, "usage": usage,
+            "notes": [f"editor: {len(clips)} clips at {grid.tempo_bpm:.0f} bpm; {len(jobs)} rendered, {len(shots) - len(jobs)} from cache"]
+            + [f"editor: shot {k} plays variant {v} (the chosen frame was flagged by QC)" for k, v in usable.swapped.items()]
+            + [f"editor: dropped {line}" for line in dropped]}
 
 
 def _cards(state: FilmState, project: Path, size: tuple[int, int]) -> None:
     colors = {c.role: c.hex for c in state.style.palette} if state.style else {}
-    render_card([state.script.title, "a filmcrew draft"], size, colors, project / "edit" / "cards" / "title.png")
-    render_card(["THE END", state.script.title], size, colors, project / "edit" / "cards" / "end.png")
+    render_card(_title_lines(state), size, colors, project / "edit" / "cards" / "title.png")
+    render_card(_end_lines(state), size, colors, project / "edit" / "cards" / "end.png")
+
+
+def _title_lines(state: FilmState) -> list[str]:
+    return [state.script.title, TITLE_LINES]
+
+
+def _end_lines(state: FilmState) -> list[str]:
+    return ["THE END", state.script.title]
+
+
+def cut_materials(state: FilmState, context: FilmContext) -> CutMaterials:
+    """What the teaser and vertical versions are cut from, as the state on disk has it."""
+    in_film = {c.shot_id for c in state.edit.cuts}
+    # The frame a shot plays with is the one its clip was made from (waste removal may have swapped it).
+    chosen = {sid: f for sid in in_film for f in state.frames.get(sid, [])
+              if sid in state.clips and f.path == state.clips[sid].frame_path}
+    return CutMaterials(project=context.project, cache_dir=context.cache_dir, shots=state.shotlist.shots,
+                        frames=chosen, clips={k: v for k, v in state.clips.items() if k in in_film},
+                        report=state.script_report, title_lines=_title_lines(state), end_lines=_end_lines(state),
+                        card_colors={c.role: c.hex for c in state.style.palette} if state.style else {},
+                        seed=state.brief.seed, fps=FPS, workers=context.workers)
 
 
 def editor(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
@@ -129,20 +196,42 @@ def editor(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     size = frame_size(state.brief.aspect)
     note = state.revise_note.lower()
     subtitles = not re.search(r"\b(no|without|drop|remove)\b.*\bsub(title)?s?\b", note)
-    progress("edit", 0, 3, "cards")
+    progress("edit", 0, 5, "cards")
     _cards(state, project, size)
     cuts = [c if subtitles else c.model_copy(update={"dialogue": None}) for c in state.edit.cuts]
-    progress("edit", 1, 3, "assembling the film")
+    progress("edit", 1, 5, "assembling the film")
     film = assemble_film(cuts, project, project / state.edit.music, project / "edit" / "full.mp4", size, fps=FPS)
     write_srt(state.edit.cuts, project / "edit" / "subtitles.srt")
-    progress("edit", 2, 3, "exporting the timeline")
+    progress("edit", 2, 5, "exporting the timeline")
     edit = state.edit.model_copy(update={"cuts": cuts})
     timeline = build_timeline(edit, {s.id: s for s in state.shotlist.shots}, project, fps=FPS)
     exported = export_timeline(timeline, project)
     outputs = {"film": rel(project, film), "srt": "edit/subtitles.srt", "beats": "edit/beats.json"}
     outputs.update({p.suffix.lstrip("."): rel(project, p) for p in exported})
-    progress("edit", 3, 3, "draft film ready")
+    edit = edit.model_copy(update={"outputs": outputs})
+    progress("edit", 3, 5, "the teaser")
+    versions_made, versions_failed = _versions(state.model_copy(update={"edit": edit}), runtime.context, size)
+    outputs.update(versions_made)
+    progress("edit", 5, 5, "draft film ready")
     edit = edit.model_copy(update={"outputs": outputs})
     note_done = f"; note applied: {state.revise_note}" if state.revise_note else ""
     return {"edit": edit, "revise_note": "",
-            "notes": [f"editor: draft film {edit.duration_s:.1f} s in {outputs['film']}{note_done}"]}
+            "notes": [f"editor: draft film {edit.duration_s:.1f} s in {outputs['film']}{note_done}"] + versions_failed}
+
+
+def _versions(state: FilmState, context: FilmContext, size: tuple[int, int]) -> tuple[dict[str, str], list[str]]:
+    """The teaser and the vertical version, from the full cut's clips and cached segments.
+
+    A version that cannot be made costs a note, never the draft film already made."""
+    made, notes = {}, []
+    materials = cut_materials(state, context)
+    for name, make in (("teaser", lambda: teaser_edit(state.edit, materials, size)),
+                       ("vertical", lambda: vertical_edit(state.edit, materials))):
+        try:
+            version = make()
+        except (BadInput, RuntimeError) as error:
+            notes.append(f"editor: no {name} version ({error})")
+            continue
+        made[name] = version.outputs["film"]
+        notes.append(f"editor: {name} {version.duration_s:.1f} s in {version.outputs['film']}")
+    return made, notes

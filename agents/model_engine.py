@@ -34,8 +34,9 @@ COLOR_WORDS = re.compile(r"\b(red|orange|yellow|green|blue|purple|violet|pink|br
 
 
 def chat_model_for(context: FilmContext) -> BaseChatModel:
-    """The run's chat model: the context's spec with the project's filmcrew.toml settings."""
-    return load_chat_model(context.llm, load_config(context.project, llm=context.llm))
+    """The run's chat model: the context's spec with the project's filmcrew.toml settings (the project
+    folder, not a fork's version folder, holds the file)."""
+    return load_chat_model(context.llm, load_config(context.cache_dir, llm=context.llm))
 
 
 def _ask(model: BaseChatModel, role: str, task: str, schema, stage: str):

@@ -104,12 +104,14 @@ def style_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Liter
 
 
 def storyboard_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Literal["storyboard", "storyboard_gate", "animate"]]:
-    flagged = [sid for sid, frames in state.frames.items() if not frames]
+    fixes = state.storyboard_fixes
+    fixed = (f" The consistency check fixed {len(fixes)}: " + "; ".join(fixes[:4]) + (" …" if len(fixes) > 4 else "") + "."
+             if fixes else " Every frame passed the consistency check first time.")
     request = GateRequest(
         gate="storyboard",
         stage="cinematographer",
         summary=(f"{len(state.frames)} shots × {runtime.context.variants} variants; the best variant of each shot "
-                 f"by the consistency check is preselected. {len(flagged)} shots without a usable frame. "
+                 f"by the consistency check is preselected.{fixed} "
                  "Pick N to use variant N-1 for every shot, pick a variant for one shot, or revise a shot."),
         choices=["best variant per shot (QC)"] + [f"variant {i} for every shot" for i in range(runtime.context.variants)],
         files=_existing(runtime.context.project, ["shots/storyboard.pdf", "qc/report.md", "qc/report.json"]),

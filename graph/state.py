@@ -343,6 +343,7 @@ class FilmState(BaseModel):
     cast: list[CharacterProfile] = Field(default_factory=list)
     frames: Annotated[dict[str, list[Frame]], merge_dict] = Field(default_factory=dict)
     chosen_variant: Annotated[dict[str, int], merge_dict] = Field(default_factory=dict)
+    storyboard_fixes: list[str] = Field(default_factory=list, description="What the last storyboard pass fixed: feature-lock corrections and regenerated frames.")
     clips: Annotated[dict[str, Clip], merge_dict] = Field(default_factory=dict)
     edit: Edit | None = None
     revise_note: str = Field("", description="The pending revise note for the stage being redone.")

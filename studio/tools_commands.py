@@ -75,21 +75,22 @@ def shots(target: str = typer.Argument(..., help="SCRIPT, or 'check'"),
 
 @app.command()
 def qc(project: str = typer.Argument(".", help="Project folder."),
-       as_json: bool = typer.Option(False, "--json", help="Print the QC report as JSON only.")) -> None:
+       as_json: bool = typer.Option(False, "--json", help="Print the QC report as JSON only."),
+       version: str = typer.Option("main", "--version", "-V", help="Which version.")) -> None:
     """Re-score the storyboard frames on disk now (character and style), flagging drift."""
     from tools.cast.qc import qc_frames, write_qc_report
     from tools.style.compliance import style_score
 
-    runner = _open(project)
+    runner = _open(project, version)
     state = runner.state()
     if state is None or not state.frames:
         raise BadInput("this project has no storyboard frames yet")
     frames = [frames[state.chosen_variant.get(shot_id, 0)] for shot_id, frames in state.frames.items() if frames]
-    missing = [f.path for f in frames if not (runner.project / f.path).is_file()]
+    missing = [f.path for f in frames if not (runner.version_dir / f.path).is_file()]
     if missing:
         raise BadInput(f"frame missing on disk: {missing[0]}")
-    report = qc_frames(frames, runner.project, state.cast, state.style, style_score=style_score)
-    write_qc_report(report, runner.project / "qc")
+    report = qc_frames(frames, runner.version_dir, state.cast, state.style, style_score=style_score)
+    write_qc_report(report, runner.version_dir)
     if _emit(report.model_dump(mode="json"), as_json):
         return
     flagged = [s for s in report.shots if s.flagged]

@@ -11,13 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_DETERMINERS = {"a", "an", "the", "her", "his", "their", "its", "my", "our", "one", "some", "two"}
-_PREPOSITIONS = {"after", "before", "in", "on", "at", "through", "across", "into", "from", "with", "during", "for",
-                 "who", "that", "which", "while", "when", "to", "by", "near", "under", "over", "around", "and", "but",
-                 "as", "of", "about", "against", "inside", "outside", "beyond"}
-_NOT_VERBS = {"glass", "bus", "gas", "boss", "class", "grass", "dress", "chess", "moss", "loss", "press", "news",
-              "ashes", "mess", "kiss", "species", "series", "lens", "always", "sometimes", "towns", "streets",
-              "this", "thus", "us", "yes", "its", "his", "hers", "ours", "is", "was", "has", "does", "sci-fi"}
+from tools.screenplay.brief_grammar import Clause, NounPhrase, chunk, verb_base
+
 _ENCOUNTERS = re.compile(r"(?:find|meet|discover|rescue|see|hear|spot|save|follow|chase|notice|encounter|stumble)",
                          re.IGNORECASE)
 _BRAND = re.compile(r"\b(brand|commercial|advert|ad|spot|campaign|product|launch|promo|promotional|sponsored)\b",
@@ -88,22 +83,41 @@ class BriefReading:
     theme: str = ""  # the brief itself when it is a word or two
     together: bool = False  # protagonist and companion arrive together ("a child and a dog")
     want: str = ""  # what the protagonist is after, from "learns to bake bread": "bake bread"
+    hero_name: str = ""  # a name the brief gives the protagonist ("Maya and Leo" -> "Maya")
+    companion_name: str = ""  # ... and the companion ("Leo")
+    quest: str = ""  # the object of the story as the brief says it: "lost kite", "last oxygen tank"
+    quest_prop: str = ""  # the same object as a prop on set, without its story state: "kite", "oxygen tank"
+
+
+_OBJECT_NOUNS = {"watch", "ring", "key", "map", "letter", "record", "present", "gift", "bike", "boat", "kite",
+                 "box", "light", "ship", "plant", "note", "photo", "photograph", "painting", "picture", "book"}
+# Every word the reader knows is not a name, even capitalised at the start of a sentence ("Rain", "Promo").
+_KNOWN_WORDS = _KNOWN_NOUNS | _OBJECT_NOUNS | set(EVENTS) | set(_EVENT_ALIASES) | set(_GENRES)
+# Things a story is about that are not things on set: times, feelings, the film itself.
+_NOT_PROPS = {"night", "day", "morning", "evening", "afternoon", "summer", "winter", "spring", "autumn", "year",
+              "years", "week", "weekend", "life", "time", "memory", "way", "world", "dream", "dreams", "love", "truth",
+              "courage", "answer", "chance", "job", "film", "story", "spot", "short", "ad", "advert", "video",
+              "minute", "minutes", "second", "seconds", "moment", "journey", "adventure", "place", "help", "brand",
+              "commercial", "campaign", "promo", "product", "launch", "company", "shop", "store", "label", "startup",
+              "business", "ashore", "home", "nothing", "something", "everything", "other", "others", "family",
+              "sci-fi", "scifi", "thriller", "comedy", "drama", "horror", "animation", "piece", "tale", "fear",
+              "hope", "silence", "peace", "freedom", "friendship", "kindness", "fun", "everyone", "anyone", "people",
+              "wind", "weather", "sky", "sun", "moon", "stars", "rest", "ending", "start", "end", "bed", "top"}
+# A thing's state in the story, which a title keeps ("The Lost Kite") and the prop list does not ("KITE").
+_STORY_STATES = {"lost", "missing", "stolen", "last", "hidden", "buried", "forgotten", "runaway", "escaped",
+                 "vanished", "vanishing", "disappearing", "only", "final", "abandoned", "secret", "cursed",
+                 "legendary", "mysterious", "precious", "sunken", "wanted", "same", "new", "first", "next", "whole"}
+_QUEST_MARKS = {"lost", "missing", "stolen", "last", "hidden", "buried", "forgotten", "secret", "legendary",
+                "sunken", "cursed", "mysterious", "precious", "runaway", "vanished"}
+_ENCOUNTER_VERBS = {"find", "meet", "discover", "rescue", "see", "hear", "spot", "save", "follow", "chase",
+                    "notice", "encounter", "stumble", "adopt", "befriend", "catch", "capture", "free", "release",
+                    "search", "look", "hunt", "seek", "track", "trace", "wait", "run", "flee", "escape", "fall",
+                    "miss", "lose", "steal", "reunite", "tame"}
+_KNOWN_NOUNS = _PEOPLE | _ROBOTS | _ANIMALS | set(SETTINGS) | set(_SETTING_ALIASES) | _OBJECT_NOUNS
 
 
 def _tokens(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z'\-]*|[0-9]+", text.lower())
-
-
-def _noun_phrase(tokens: list[str], start: int) -> list[str]:
-    """Words of the noun phrase starting at `start`, stopping at a preposition or participle."""
-    out = []
-    for tok in tokens[start:start + 4]:
-        if tok in _DETERMINERS and not out:
-            continue
-        if tok in _PREPOSITIONS or (out and tok.endswith(("ed", "ing")) and len(tok) > 4):
-            break
-        out.append(tok)
-    return out
 
 
 def figure_kind(noun: str) -> str:
@@ -112,24 +126,45 @@ def figure_kind(noun: str) -> str:
         return "robot"
     if noun in _ANIMALS:
         return "animal"
-    if noun in _PEOPLE or noun.endswith(("er", "or", "ist")):
+    if noun in _PEOPLE or noun.endswith(("er", "or", "ist")) and noun not in _OBJECT_NOUNS | _NOT_PROPS:
         return "person"
     return "object"
 
 
 def _singular(tok: str) -> str:
-    return tok[:-1] if tok.endswith("s") and not tok.endswith("ss") else tok
+    if tok.endswith("ies") and len(tok) > 4:
+        return tok[:-3] + "y"
+    return tok[:-1] if tok.endswith("s") and not tok.endswith(("ss", "us")) else tok
 
 
-def _verb_after_figure(tokens: list[str]) -> int | None:
-    """Index of the verb right after the first figure noun ('two astronauts ARGUE', 'a courier RACES')."""
-    for i, tok in enumerate(tokens[:-1]):
-        if figure_kind(_singular(tok)) in ("person", "animal", "robot") and _singular(tok) in _PEOPLE | _ANIMALS | _ROBOTS:
-            nxt = tokens[i + 1]
-            if nxt not in _DETERMINERS | _PREPOSITIONS and not nxt.endswith("ed"):
-                return i + 1
-            return None
-    return None
+def name_of(phrase: NounPhrase) -> str:
+    """The name a phrase gives someone ("Maya", "Zoë"), or '' for a capitalised common word ("Rain")."""
+    name = phrase.name
+    if not name or any(t.low in _KNOWN_WORDS or t.low in _NOT_PROPS or verb_base(t.low) for t in phrase.words):
+        return ""
+    return name
+
+
+def phrase_kind(phrase: NounPhrase) -> str:
+    """What a noun phrase is in the film: a named person, a figure of some kind, a place, or an object."""
+    if name_of(phrase):
+        return "person"
+    if phrase.head in {"you", "we", "i", "she", "he", "they"}:
+        return "person"
+    head = _singular(phrase.head)
+    if head in SETTINGS or _SETTING_ALIASES.get(head) or phrase.head in SETTINGS:
+        return "place"
+    if head in _NOT_PROPS or phrase.head in _NOT_PROPS or head in _EVENT_ALIASES or head in EVENTS:
+        return "idea"
+    kind = figure_kind(head)
+    # "robot dog" is still a robot: any robot word in the phrase makes a machine.
+    if kind == "animal" and any(w.low in _ROBOTS for w in phrase.words):
+        return "robot"
+    return kind
+
+
+def _role(phrase: NounPhrase) -> str:
+    return " ".join(t.low for t in phrase.words if not t.low.isdigit())[-40:].strip()
 
 
 def settings_named_in(text: str) -> list[str]:
@@ -142,8 +177,89 @@ def settings_named_in(text: str) -> list[str]:
     return found
 
 
+def _read_brand(text: str, reading: BriefReading) -> None:
+    reading.genre = "brand"
+    # The brand's own name is the capitalised word the brief gives it ("for Ember, a coffee brand").
+    named = re.search(r"\b(?:for|by|from|called|named)\s+([A-Z][\w'&-]+(?:\s+[A-Z][\w'&-]+)?)", text)
+    m = re.search(r"\b(?:for|promo for) (?:an? |the )?([a-z][a-z\- ]*?) (?:brand|company|shop|store|label|startup|"
+                  r"business|cafe|café)\b", text.lower())
+    after_name = named and re.match(r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s*(?:$|[.,:;!])",
+                                    text[named.end():])
+    if m:
+        category = m.group(1).split()[-1]
+    elif after_name:
+        category = after_name.group(1)  # "for Nimbus running shoes"
+    else:
+        category = next((s for s in reading.settings), "")
+    reading.product = named.group(1) if named else category.title()
+    reading.category = category.strip()
+
+
+def _story_clause(clauses: list[Clause]) -> Clause | None:
+    """The clause that tells the story: the first whose subject is someone doing something."""
+    for clause in clauses:
+        if clause.subjects and clause.acts and phrase_kind(clause.subjects[0]) in ("person", "animal", "robot"):
+            return clause
+    for clause in clauses:
+        if clause.subjects and phrase_kind(clause.subjects[0]) in ("person", "animal", "robot"):
+            return clause
+    return None
+
+
+def _prop_words(phrase: NounPhrase) -> str:
+    kept = [t.low for t in phrase.words if t.low not in _STORY_STATES]
+    return " ".join(kept[-3:])
+
+
+def _set_companion(reading: BriefReading, phrase: NounPhrase, together: bool) -> None:
+    reading.companion_kind = phrase_kind(phrase)
+    reading.companion = name_of(phrase) or " ".join(_singular(t.low) if t is phrase.words[-1] else t.low
+                                                for t in phrase.words[-3:])
+    reading.companion_name = name_of(phrase)
+    reading.together = together
+
+
+def _read_story(clauses: list[Clause], reading: BriefReading) -> None:
+    story = _story_clause(clauses)
+    phrases: list[tuple[str, NounPhrase]] = []  # every phrase of the brief with the verb or preposition before it
+    for clause in clauses:
+        phrases += [("", p) for p in clause.subjects]
+        for verb, objects in clause.acts:
+            phrases += [(verb.text, p) for p in objects]
+        phrases += list(clause.settings)
+    if story is not None:
+        lead = story.subjects[0]
+        if name_of(lead):
+            reading.hero_name = name_of(lead)
+        elif lead.head not in {"you", "we", "i", "she", "he", "they"}:
+            reading.protagonist = _role(lead)
+        for other in story.subjects[1:]:
+            if phrase_kind(other) in ("person", "animal", "robot"):
+                _set_companion(reading, other, together=True)
+                break
+        if story.acts:
+            verb, objects = story.acts[0]
+            if verb.particle == "" and len(story.acts) > 1 and story.acts[1][0].infinitive and not objects:
+                reading.want = " ".join([story.acts[1][0].base] + [p.text for p in story.acts[1][1][:1]])
+            figure = next((p for p in objects if phrase_kind(p) in ("person", "animal", "robot")), None)
+            if figure is not None and not reading.companion:
+                lost = any(t.low in _QUEST_MARKS for t in figure.words)
+                # "teaches her grandson" shares the opening scene; "finds a robot" is the encounter itself.
+                _set_companion(reading, figure, together=not lost and (
+                    bool(figure.possessive) or phrase_kind(figure) == "person" and verb.base not in _ENCOUNTER_VERBS))
+        for prep, phrase in story.settings:
+            if prep == "with" and not reading.companion and phrase_kind(phrase) in ("person", "animal", "robot"):
+                _set_companion(reading, phrase, together=True)
+    objects = [p for verb, p in phrases if verb and phrase_kind(p) == "object"]
+    marked = [p for _, p in phrases if phrase_kind(p) == "object" and any(t.low in _QUEST_MARKS for t in p.words)]
+    quest = next(iter(marked + objects), None)
+    if quest is not None and _prop_words(quest):
+        reading.quest = " ".join(t.low for t in quest.words)
+        reading.quest_prop = _prop_words(quest)
+
+
 def read_brief(text: str) -> BriefReading:
-    """Pull protagonist, companion, settings, event, product and genre out of a brief."""
+    """Pull protagonist, companion, quest object, settings, event, product and genre out of a brief."""
     tokens = _tokens(text)
     reading = BriefReading()
     if len(tokens) <= 2:
@@ -158,55 +274,8 @@ def read_brief(text: str) -> BriefReading:
         if tok in _GENRES and reading.genre == "drama":
             reading.genre = _GENRES[tok]
     if _BRAND.search(text):
-        reading.genre = "brand"
-        # The brand's own name is the capitalised word the brief gives it ("for Ember, a coffee brand").
-        named = re.search(r"\b(?:for|by|from|called|named)\s+([A-Z][\w'&-]+(?:\s+[A-Z][\w'&-]+)?)", text)
-        m = re.search(r"\b(?:for|promo for) (?:an? |the )?([a-z][a-z\- ]*?) (?:brand|company|shop|store|label|startup|"
-                      r"business|cafe|café)\b", text.lower())
-        after_name = named and re.match(r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s*(?:$|[.,:;!])",
-                                        text[named.end():])
-        if m:
-            category = m.group(1).split()[-1]
-        elif after_name:
-            category = after_name.group(1)  # "for Nimbus running shoes"
-        else:
-            category = next((s for s in reading.settings), "")
-        reading.product = named.group(1) if named else category.title()
-        reading.category = category.strip()
-
-    verb_at = _verb_after_figure(tokens)
-    verb_at = verb_at if verb_at is not None else next((i for i, tok in enumerate(tokens[1:], start=1)
-                    if tok.endswith("s") and tok not in _NOT_VERBS and len(tok) > 3
-                    and (i + 1 == len(tokens) or tokens[i + 1] in _DETERMINERS | _PREPOSITIONS | {"out", "up", "back"})
-                    and tokens[i - 1] not in _DETERMINERS), None)
-    if verb_at is not None:
-        subject = [t for t in tokens[:verb_at] if t not in _DETERMINERS]
-        obj = _noun_phrase(tokens, verb_at + 1)
-        if verb_at + 1 < len(tokens) and tokens[verb_at + 1] == "to":
-            want = []
-            for tok in tokens[verb_at + 2: verb_at + 6]:
-                if tok in _PREPOSITIONS - {"to"}:
-                    break
-                want.append(tok)
-            reading.want = " ".join(want)
-            obj = []
-
-    elif "and" in tokens:
-        split = tokens.index("and")
-        subject = _noun_phrase(tokens, 0)[:3]
-        obj = _noun_phrase(tokens, split + 1)
-        reading.together = True
-    else:
-        subject, obj = [], []
-    subject = [t for t in subject if not t.isdigit()][-3:]
-    figure = subject and figure_kind(_singular(subject[-1])) in ("person", "animal", "robot")
-    if figure and not _BRAND.search(" ".join(subject)):
-        reading.protagonist = " ".join(subject)
-    if obj and obj[-1] not in SETTINGS and _SETTING_ALIASES.get(obj[-1]) is None:
-        reading.companion = " ".join(obj[-3:])
-        reading.companion_kind = figure_kind(_singular(obj[-1]))
-        # "teaches her grandson" shares the opening scene; "finds a robot" is the encounter itself.
-        if verb_at is not None and reading.companion_kind == "person" and \
-                not _ENCOUNTERS.match(tokens[verb_at]):
-            reading.together = True
+        _read_brand(text, reading)
+    _read_story(chunk(text, _KNOWN_NOUNS), reading)
+    if reading.genre == "brand":
+        reading.quest = reading.quest_prop = ""  # a brand short's object is the product, whatever else it names
     return reading

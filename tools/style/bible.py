@@ -51,13 +51,17 @@ def propose_styles(brief: Brief, script: Script | None, n: int = 3, note: str = 
     while len(takes) < n:
         turn += 1
         hue = (base.hue + (150 if turn == 1 else 150 + 70 * (turn - 1))) % 360
+        if base.warmth:
+            # The person asked for a temperature: the other take changes medium and light, and
+            # only leans round the same side of the wheel (gold to ember, steel to indigo).
+            hue = (base.hue + (-24 if base.warmth > 0 else 18) * (1 if turn == 1 else -1) * (1 + (turn - 1) // 2)) % 360
         medium = ALTERNATIVE_MEDIUM[base.medium] if turn == 1 else list(MEDIUM_TEXTURE)[(turn + 1) % len(MEDIUM_TEXTURE)]
         takes.append((f"alternative {turn}" if turn > 1 else "alternative", base.shifted(
             hue=hue, medium=medium, lighting=ALTERNATIVE_LIGHTING[base.lighting],
             lightness=min(0.85, max(0.25, base.lightness + (0.1 if base.lightness < 0.5 else -0.1))))))
     bibles = [_bible(take, reading) for take, reading in takes]
     _keep_apart(bibles, takes)
-    return bibles
+    return _distinct_names(bibles, [reading for _, reading in takes])
 
 
 def _context_text(brief: Brief, script: Script | None) -> str:
@@ -81,12 +85,12 @@ def _night_bias(reading: MoodReading, script: Script | None) -> MoodReading:
 
 
 def _bible(take: str, reading: MoodReading) -> StyleBible:
-    palette = build_palette(reading.hue, reading.lightness, reading.chroma, reading.harmony)
+    palette = build_palette(reading.hue, reading.lightness, reading.chroma, reading.harmony, warmth=reading.warmth)
     grain, line_weight, texture = MEDIUM_TEXTURE[reading.medium]
     if reading.texture_words:
         grain = min(1.0, grain + 0.25)
         texture += ", " + ", ".join(reading.texture_words)
-    name = f"{_mood_name(reading)} {reading.medium}"
+    name = _take_name(take, reading)
     lighting = reading.lighting
     ratio = KEY_FILL[lighting]
     lens = LENS_BY_MEDIUM[reading.medium]
@@ -120,6 +124,52 @@ def _mood_name(reading: MoodReading) -> str:
     return "warm-toned" if warm else "cool-toned"
 
 
+# What a take changes, said in its name: the bolder take by its light, the
+# alternative by its medium's surface.
+LIGHT_WORDS = {"high_key": "high-key", "natural_soft": "soft-lit", "butterfly": "glamour-lit",
+               "loop": "sculpted", "rembrandt": "chiaroscuro", "split": "high-contrast",
+               "low_key": "low-key", "stage": "spotlit", "neon": "neon"}
+MEDIUM_WORDS_IN_NAMES = {"live action": "35 mm", "2D animation": "cel-shaded", "3D animation": "CG-rendered",
+                         "stop motion": "handmade", "graphic novel": "ink-wash"}
+# Named colour families (OKLCh hue lower bounds) for telling apart takes that still share a name.
+HUE_WORDS = [(0, "rose"), (20, "crimson"), (40, "ember"), (60, "amber"), (80, "gold"), (100, "olive"),
+             (130, "green"), (165, "jade"), (195, "teal"), (225, "steel-blue"), (255, "indigo"),
+             (285, "violet"), (320, "magenta"), (345, "rose")]
+
+
+def _take_name(take: str, reading: MoodReading) -> str:
+    mood = _mood_name(reading)
+    if take == "bolder":
+        light = LIGHT_WORDS[reading.lighting]
+        return f"{mood} {reading.medium}" if light in mood else f"{light} {mood} {reading.medium}"
+    if take.startswith("alternative"):
+        return f"{MEDIUM_WORDS_IN_NAMES[reading.medium]} {mood} {reading.medium}"
+    return f"{mood} {reading.medium}"
+
+
+def _hue_word(hue: float) -> str:
+    return [word for start, word in HUE_WORDS if hue % 360 >= start][-1]
+
+
+def _distinct_names(bibles: list[StyleBible], readings: list[MoodReading]) -> list[StyleBible]:
+    """No two candidates share a name: a repeat gains its key colour, then its harmony, then a number."""
+    seen: set[str] = set()
+    named = []
+    for bible, reading in zip(bibles, readings):
+        name = bible.name
+        for extra in (f"{_hue_word(reading.hue)} {name}", f"{name}, {reading.harmony} palette"):
+            if name not in seen:
+                break
+            name = extra
+        number = 2
+        base = name
+        while name in seen:
+            name, number = f"{base} {number}", number + 1
+        seen.add(name)
+        named.append(bible.model_copy(update={"name": name}) if name != bible.name else bible)
+    return named
+
+
 def _keep_apart(bibles: list[StyleBible], takes: list[tuple[str, MoodReading]]) -> None:
     """Turn a candidate's hue further while it sits too close to an earlier one."""
     for i in range(1, len(bibles)):
@@ -129,5 +179,11 @@ def _keep_apart(bibles: list[StyleBible], takes: list[tuple[str, MoodReading]]) 
             closest = min(palette_distance(hexes, [c.hex for c in b.palette]) for b in bibles[:i])
             if closest >= MIN_CANDIDATE_DELTA_E:
                 break
-            reading = reading.shifted(hue=(reading.hue + 20) % 360, chroma=min(0.3, reading.chroma + 0.03))
+            if reading.warmth:
+                # Turning the hue would undo the person's temperature note: move light and colour instead.
+                step_light = 0.07 if reading.lightness < 0.6 else -0.07
+                reading = reading.shifted(lightness=min(0.85, max(0.2, reading.lightness + step_light)),
+                                          chroma=min(0.3, reading.chroma + 0.03))
+            else:
+                reading = reading.shifted(hue=(reading.hue + 20) % 360, chroma=min(0.3, reading.chroma + 0.03))
             bibles[i] = _bible(take, reading)

@@ -8,6 +8,8 @@ complementary accent stays complementary after it is made printable.
 
 from __future__ import annotations
 
+import math
+
 from coloraide import Color
 
 from graph.state import PaletteColor
@@ -71,14 +73,22 @@ def hue_distance(a: float, b: float) -> float:
     return abs((a - b + 180) % 360 - 180)
 
 
-def build_palette(hue: float, lightness: float, chroma: float, scheme: str, warmth_contrast: bool = True) -> list[PaletteColor]:
+# Warm highlights sit on gold: sunlight on a warm scene, never a green-yellow.
+GOLD_HUE = 72.0
+
+
+def build_palette(hue: float, lightness: float, chroma: float, scheme: str, warmth_contrast: bool = True,
+                  warmth: float = 0.0) -> list[PaletteColor]:
     """Seven roles from a key colour and a harmony scheme.
 
     key carries the mood; sky takes the scheme's bluest hue (a sky reads as
     sky when it can); accent takes the hue furthest from the key so the
     harmony is visible; ground takes what is left, or a near-key hue; shadow and highlight are the
     key pushed dark and light with a small temperature shift, as a painter
-    cools shadows of warm scenes and warms highlights of cool ones.
+    cools shadows of warm scenes and warms highlights of cool ones. A warm
+    key's highlight is pulled toward gold. warmth (from "warmer" notes) gives
+    the highlight visible colour and lifts the shadows: golden-hour light is
+    warm and low in contrast.
     """
     hues = harmony_hues(hue, scheme)
     lightness = min(0.88, max(0.18, lightness))
@@ -97,16 +107,38 @@ def build_palette(hue: float, lightness: float, chroma: float, scheme: str, warm
         temp_shift = 0.0
     accent_chroma = min(0.3, chroma * 1.6 + 0.04) if scheme != "mono" else min(0.3, chroma * 1.8 + 0.02)
     accent_light = min(0.85, max(0.5, lightness + 0.12))
+    highlight_hue = hue - temp_shift
+    if warm:
+        # Measured along the short way so a red-orange key's highlight warms to gold, not past it.
+        delta = (GOLD_HUE - hue + 540) % 360 - 180
+        highlight_hue = hue + delta * 0.6 if temp_shift else hue
+    warm_push = max(0.0, min(1.5, warmth))
+    highlight_chroma = max(chroma * 0.35, 0.035 * warm_push)
+    shadow_depth = 0.42 + 0.1 * warm_push  # golden hour: shadows filled by bounce light
     roles = [
         ("key", lightness, chroma, hue),
-        ("shadow", max(0.12, lightness * 0.42), max(0.015, chroma * 0.6), hue + temp_shift),
-        ("highlight", min(0.97, lightness + (1 - lightness) * 0.75), chroma * 0.35, hue - temp_shift),
+        ("shadow", max(0.12, lightness * shadow_depth), max(0.015, chroma * 0.6), hue + temp_shift),
+        ("highlight", min(0.97, lightness + (1 - lightness) * 0.75), highlight_chroma, highlight_hue),
         ("accent", accent_light, accent_chroma, accent_hue),
         ("sky", min(0.9, lightness + 0.12), chroma * 0.8, sky_hue),
         ("ground", max(0.2, lightness * 0.72), chroma * 0.75, ground_hue),
         ("skin", min(0.82, max(0.58, 0.55 + lightness * 0.2)), 0.07, SKIN_HUE),
     ]
     return [PaletteColor(role=role, hex=oklch_hex(l, c, h)) for role, l, c, h in roles]
+
+
+def palette_warmth(palette: list[PaletteColor]) -> float:
+    """How warm a palette reads, -1 (all steel blue) .. 1 (all amber): the
+    chroma-weighted pull of its colours toward orange (60°) against blue (240°).
+    Skin is left out: it is warm in every palette."""
+    pull = weight = 0.0
+    for color in palette:
+        if color.role == "skin":
+            continue
+        _, chroma, hue = hex_oklch(color.hex)
+        pull += chroma * math.cos(math.radians(hue - 60))
+        weight += chroma
+    return pull / weight if weight else 0.0
 
 
 def warm_cool_summary(palette: list[PaletteColor]) -> str:

@@ -122,6 +122,10 @@ class MoodReading:
     medium: str
     words: tuple[str, ...] = field(default_factory=tuple)  # mood words that drove it
     texture_words: tuple[str, ...] = field(default_factory=tuple)
+    # How far revise notes pushed the temperature: >0 warmer, <0 cooler. The palette
+    # builder uses it to warm highlights and soften shadows, the proposer to keep
+    # every take on the asked-for side of the wheel.
+    warmth: float = 0.0
 
     def shifted(self, **changes) -> "MoodReading":
         return replace(self, **changes)
@@ -205,6 +209,8 @@ def _sentiment_default(text: str) -> tuple[float, float, float]:
 
 
 # Revise notes a person gives at the style gate, as shifts of the reading.
+# In a note "golden", "warm" and "sunset" act as temperature shifts, not mood
+# words: "golden hour" asks for warm low sun and softer shadows, not just a hue.
 NOTE_SHIFTS: dict[str, dict[str, float]] = {
     "darker": {"lightness": -0.16},
     "dark": {"lightness": -0.12},
@@ -212,8 +218,12 @@ NOTE_SHIFTS: dict[str, dict[str, float]] = {
     "brighter": {"lightness": 0.16},
     "lighter": {"lightness": 0.16},
     "warmer": {"warmth": 1.0},
+    "warm": {"warmth": 1.0},
+    "golden": {"warmth": 1.0, "lightness": 0.04},
+    "sunset": {"warmth": 1.0},
     "cooler": {"warmth": -1.0},
     "colder": {"warmth": -1.0},
+    "cool": {"warmth": -1.0},
     "bolder": {"chroma": 0.07},
     "saturated": {"chroma": 0.07},
     "vivid": {"chroma": 0.07},
@@ -224,27 +234,42 @@ NOTE_SHIFTS: dict[str, dict[str, float]] = {
     "softer": {"chroma": -0.03, "lightness": 0.05},
     "subtler": {"chroma": -0.04},
 }
-WARM_HUE, COOL_HUE = 60.0, 245.0
+NEGATORS = {"less", "not", "no", "without"}
+# Amber-gold and steel blue: where "warmer" and "cooler" land the key.
+WARM_HUE, COOL_HUE = 66.0, 245.0
+# A warm key stays between orange and gold: past ~85° OKLCh it turns olive, below ~40° red.
+WARM_BAND = (42.0, 84.0)
+COOL_BAND = (215.0, 265.0)
 
 
 def apply_note(reading: MoodReading, note: str) -> MoodReading:
-    """Shift a reading by a revise note ("darker", "warmer", "more neon"...)."""
+    """Shift a reading by a revise note ("darker", "warmer", "golden hour", "more neon"...)."""
     tokens = _tokens(note)
-    light, chroma, hue = reading.lightness, reading.chroma, reading.hue
-    for token in tokens:
+    light, chroma, hue, warmth = reading.lightness, reading.chroma, reading.hue, reading.warmth
+    for index, token in enumerate(tokens):
         shift = NOTE_SHIFTS.get(token, {})
-        light += shift.get("lightness", 0.0)
-        chroma += shift.get("chroma", 0.0)
-        warmth = shift.get("warmth", 0.0)
-        if warmth:
-            hue = _toward(hue, WARM_HUE if warmth > 0 else COOL_HUE, 0.6)
-    changes: dict = {"lightness": min(0.9, max(0.15, light)), "chroma": min(0.3, max(0.01, chroma)), "hue": hue}
+        # "less warm", "not so dark": the word before flips the shift.
+        sign = -1.0 if any(t in NEGATORS for t in tokens[max(0, index - 2):index]) else 1.0
+        light += sign * shift.get("lightness", 0.0)
+        chroma += sign * shift.get("chroma", 0.0)
+        turn = sign * shift.get("warmth", 0.0)
+        if turn:
+            hue = _warmed(hue) if turn > 0 else _cooled(hue)
+            warmth += turn
+            # A warmer look carries a little more colour: a warm grey still reads grey.
+            chroma += 0.02
+    changes: dict = {"lightness": min(0.9, max(0.15, light)), "chroma": min(0.3, max(0.01, chroma)), "hue": hue,
+                     "warmth": warmth}
     # Mood words inside a note ("more neon", "like a noir") also steer the look.
     mood = [t for t in tokens if t in MOOD_WORDS and t not in NOTE_SHIFTS]
     if mood:
         steer = read_mood(" ".join(mood))
         if any(MOOD_WORDS[t][0] is not None for t in mood):
             changes["hue"] = _toward(changes["hue"], steer.hue, 0.7)
+            if warmth > 0:
+                changes["hue"] = _into_band(changes["hue"], WARM_BAND)
+            elif warmth < 0:
+                changes["hue"] = _into_band(changes["hue"], COOL_BAND)
         changes["lighting"] = steer.lighting if steer.lighting != "natural_soft" else reading.lighting
         changes["words"] = tuple(dict.fromkeys(reading.words + tuple(mood)))
     if "darker" in tokens and reading.lighting in ("high_key", "natural_soft", "butterfly", "loop"):
@@ -252,6 +277,37 @@ def apply_note(reading: MoodReading, note: str) -> MoodReading:
     if ("brighter" in tokens or "lighter" in tokens) and reading.lighting in ("low_key", "split"):
         changes["lighting"] = "high_key"
     return reading.shifted(**changes)
+
+
+def _warmed(hue: float) -> float:
+    """The key one step warmer, always ending amber-to-gold.
+
+    A cool key is not dragged the short way round the wheel: from teal that
+    path runs through green and lands on olive, which nobody means by warmer.
+    A hue far from warm jumps to the warm band's nearer edge instead.
+    """
+    if _distance(hue, WARM_HUE) <= 60:
+        return _into_band(_toward(hue, WARM_HUE, 0.6), WARM_BAND)
+    # Greens and teals (the yellow side) land gold; violets and reds land orange.
+    return WARM_BAND[1] - 8 if 84 < hue <= 245 else WARM_BAND[0] + 8
+
+
+def _cooled(hue: float) -> float:
+    """The key one step cooler, ending in the blue band (never through the greens from gold)."""
+    if _distance(hue, COOL_HUE) <= 60:
+        return _into_band(_toward(hue, COOL_HUE, 0.6), COOL_BAND)
+    return COOL_BAND[0] + 8 if 84 < hue <= 245 else COOL_BAND[1] - 8
+
+
+def _into_band(hue: float, band: tuple[float, float]) -> float:
+    low, high = band
+    if low <= hue <= high:
+        return hue
+    return low if _distance(hue, low) < _distance(hue, high) else high
+
+
+def _distance(a: float, b: float) -> float:
+    return abs((a - b + 180) % 360 - 180)
 
 
 def _toward(hue: float, target: float, amount: float) -> float:

@@ -44,14 +44,76 @@ def _rgb(value: str, fallback: str) -> tuple[int, int, int]:
         return tuple(int(fallback.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))  # type: ignore[return-value]
 
 
+# WCAG 2 contrast floors: body text must reach 4.5:1 on its background, a
+# graphic such as the accent rule 3:1. The title aims higher so it still reads
+# after video compression softens the letter edges.
+TEXT_CONTRAST, TITLE_CONTRAST, RULE_CONTRAST = 4.5, 7.0, 3.0
+# The card's vertical falloff: the top is lifted, the bottom darkened (see render_card).
+SHADE_TOP, SHADE_BOTTOM = 1.12, 0.78
+
+
+def relative_luminance(color: tuple[int, int, int]) -> float:
+    """WCAG 2 relative luminance of an sRGB colour, 0 (black) .. 1 (white)."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(v)) for v in color)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """WCAG 2 contrast ratio between two sRGB colours, 1 .. 21."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def readable_on(color: tuple[int, int, int], backgrounds: list[tuple[int, int, int]],
+                floor: float) -> tuple[int, int, int]:
+    """The colour, lightened or darkened in OKLCh (hue kept) until it clears floor on every background.
+
+    The palette's highlight stays the highlight: only its lightness moves, and
+    only as far as legibility needs, so a gold title stays gold.
+    """
+    if min(contrast_ratio(color, bg) for bg in backgrounds) >= floor:
+        return color
+    from coloraide import Color  # a main dependency; imported here so cards stay quick to import
+
+    lightness, chroma, hue = Color("srgb", [v / 255 for v in color]).convert("oklch").coords(nans=False)
+    # Lighten on a dark ground, darken on a light one: whichever way can reach the floor further.
+    dark_ground = (min(contrast_ratio((255, 255, 255), bg) for bg in backgrounds)
+                   >= min(contrast_ratio((0, 0, 0), bg) for bg in backgrounds))
+    candidate = color
+    for step in range(1, 41):
+        target = lightness + (1 - lightness) * step / 40 if dark_ground else lightness * (1 - step / 40)
+        fitted = Color("oklch", [target, chroma * (1 - step / 60), hue]).convert("srgb").fit(method="raytrace")
+        candidate = tuple(int(round(min(1.0, max(0.0, v)) * 255)) for v in fitted.coords(nans=False))
+        if min(contrast_ratio(candidate, bg) for bg in backgrounds) >= floor:
+            return candidate  # type: ignore[return-value]
+    return (255, 255, 255) if dark_ground else (0, 0, 0)
+
+
 def card_colors(style_colors: dict) -> dict[str, tuple[int, int, int]]:
-    """Background, text and accent from a style's colours, accepting palette role names too."""
+    """Background, text and accent from a style's colours, accepting palette role names too.
+
+    Set as a title designer would with a locked palette: the highlight on the
+    shadow with the accent as the rule; then the text and rule are nudged in
+    lightness (hue kept) until they read against every part of the graded
+    background (WCAG 4.5:1 for text, 7:1 aimed for the title, 3:1 for the rule).
+    """
     pick = lambda *roles: next((style_colors[r] for r in roles if style_colors.get(r)), None)  # noqa: E731
-    return {
-        "background": _rgb(pick("background", "shadow", "ground"), DEFAULT_COLORS["background"]),
-        "text": _rgb(pick("text", "highlight", "sky"), DEFAULT_COLORS["text"]),
-        "accent": _rgb(pick("accent", "key"), DEFAULT_COLORS["accent"]),
-    }
+    background = _rgb(pick("background", "shadow", "ground"), DEFAULT_COLORS["background"])
+    grounds = [card_shade(background, SHADE_TOP), card_shade(background, SHADE_BOTTOM)]
+    text = readable_on(_rgb(pick("text", "highlight", "sky"), DEFAULT_COLORS["text"]), grounds, TITLE_CONTRAST)
+    if min(contrast_ratio(text, g) for g in grounds) < TEXT_CONTRAST:
+        text = readable_on(text, grounds, TEXT_CONTRAST)
+    accent = readable_on(_rgb(pick("accent", "key"), DEFAULT_COLORS["accent"]), grounds, RULE_CONTRAST)
+    return {"background": background, "text": text, "accent": accent}
+
+
+def card_shade(background: tuple[int, int, int], shade: float) -> tuple[int, int, int]:
+    """The background at one point of the card's falloff (shade 1.12 at the top .. 0.78 at the bottom)."""
+    return tuple(int(min(255.0, max(0.0, v * shade + 6 * (shade - SHADE_BOTTOM)))) for v in background)  # type: ignore[return-value]
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, px: int, bold: bool, max_w: int) -> ImageFont.FreeTypeFont:
@@ -89,8 +151,8 @@ def render_card(text_lines: list[str], size: tuple[int, int], style_colors: dict
     colors = card_colors(style_colors)
     # A soft vertical falloff reads as a lit card rather than a flat fill.
     bg = np.array(colors["background"], dtype=np.float32)
-    shade = np.linspace(1.12, 0.78, h, dtype=np.float32)[:, None, None]
-    lift = np.clip(bg * shade + 6 * (shade - 0.78), 0, 255).astype(np.uint8)
+    shade = np.linspace(SHADE_TOP, SHADE_BOTTOM, h, dtype=np.float32)[:, None, None]
+    lift = np.clip(bg * shade + 6 * (shade - SHADE_BOTTOM), 0, 255).astype(np.uint8)
     image = Image.fromarray(np.broadcast_to(lift, (h, w, 3)).copy(), "RGB")
     draw = ImageDraw.Draw(image)
 

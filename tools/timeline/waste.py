@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.state import Frame, Shot
+from graph.state import Cut, Frame, Shot
 from tools.motion.camera import ClipJob, clip_is_current, clip_key, render_clip
 from tools.motion.encode import sweep_scratch
 
@@ -144,3 +144,18 @@ def render_or_drop(jobs: list[ClipJob], workers: int = 2,
 def _one_line(error: BaseException) -> str:
     text = str(error).strip().splitlines()
     return (text[0] if text else type(error).__name__)[:160]
+
+
+def close_gaps(cuts: list[Cut], dropped: set[str]) -> list[Cut]:
+    """The cut without the dropped shots, every later event moved up to close the hole.
+
+    A dropped shot's length is a whole number of beats on the grid it was fitted to,
+    so on a steady tempo the later cuts still land on beats.
+    """
+    kept, clock = [], cuts[0].record_in_s if cuts else 0.0
+    for cut in cuts:
+        if cut.shot_id in dropped:
+            continue
+        kept.append(cut.model_copy(update={"record_in_s": round(clock, 4)}))
+        clock += cut.duration_s
+    return kept

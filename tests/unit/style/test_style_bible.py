@@ -89,3 +89,21 @@ def test_a_night_script_darkens_the_look_and_proposals_are_deterministic():
 def test_no_candidates_is_bad_input():
     with pytest.raises(BadInput):
         propose_styles(Brief(text="x"), None, n=0)
+
+
+@pytest.mark.parametrize("text", [
+    "A girl and her dog look for a lost kite in a windy park",
+    "A lighthouse keeper finds a small robot washed ashore after a storm",
+    "storm noir", "A short film"])
+def test_candidate_names_are_distinct_and_say_what_sets_each_apart(text):
+    nights = Script(title="Night", source="fountain", fountain="", scenes=[
+        Scene(index=i, heading="EXT. CITY PARK - NIGHT", location="CITY PARK", interior=False, time_of_day="NIGHT")
+        for i in (1, 2, 3)])
+    for script in (None, nights):
+        for n in (3, 5):
+            candidates = propose_styles(Brief(text=text), script, n=n)
+            names = [c.name for c in candidates]
+            assert len(set(names)) == n, names
+            # each name carries its medium, and the alternative take names its surface
+            assert all(c.medium in c.name for c in candidates)
+            assert candidates[2].name.split()[0] in ("35", "cel-shaded", "CG-rendered", "handmade", "ink-wash")
