@@ -318,6 +318,7 @@ class UsageRecord(BaseModel):
     images: int = Field(0, description="Images generated.")
     video_s: float = Field(0.0, description="Seconds of video generated.")
     cost_usd: float = Field(0.0, description="Estimated cost in US dollars.")
+    note: str = Field("", description="Caveat on the estimate, e.g. no known price for this model.")
 
 
 # --------------------------------------------------------------------------- film state

@@ -99,6 +99,7 @@ def describe_versions(project: Path) -> list[dict]:
             "style": state.style.name if state and state.style else None,
             "palette": [c.hex for c in state.style.palette] if state and state.style else [],
             "film": (record.get("dir", ".") + "/edit/full.mp4") if outcome.status == "done" else None,
+            "cost_usd": round(sum(u.cost_usd for u in state.usage), 4) if state else 0.0,
         })
     return rows
 

@@ -25,17 +25,34 @@ def offline_router(text: str, gate: dict | None, has_run: bool) -> ChatIntent:
     return parse_message(text, gate["gate"] if gate else None, has_run)
 
 
+def model_router(model, versions: Callable[[], list[str]] = lambda: ["main"]) -> Router:
+    """An LLM router: exact commands still go through the grammar; free text goes to the model."""
+    from agents.model_engine import route_chat
+
+    def route(text: str, gate: dict | None, has_run: bool) -> ChatIntent:
+        offline = offline_router(text, gate, has_run)
+        if offline.action not in ("route", "unknown"):
+            return offline  # "approve", "pick 2", a brief, "quit": no need to spend a call
+        said, _usage = route_chat(text, gate, model, versions())
+        if said.action == "unknown" and offline.action == "route":
+            return offline
+        return ChatIntent(action=said.action, pick=said.pick or 0, note=said.note, stage=said.stage,
+                          names=list(said.versions), reply=said.reply)
+
+    return route
+
+
 class ChatSession:
     """One person talking to the crew about one project."""
 
     def __init__(self, project: Path, say: Callable[[str], None], on_event=None, router: Router = offline_router,
-                 length_s: float = 60.0, aspect: str = "16:9"):
+                 length_s: float = 60.0, aspect: str = "16:9", llm: str = "offline"):
         self.project = Path(project).resolve()
         self.say = say
         self.on_event = on_event
         self.router = router
         self.version = "main"
-        self.length_s, self.aspect = length_s, aspect
+        self.length_s, self.aspect, self.llm = length_s, aspect, llm
 
     # ----------------------------------------------------------------- helpers
     def runner(self) -> FilmRunner:
@@ -141,7 +158,7 @@ class ChatSession:
         brief = check_brief(brief)
         ensure_writable(self.project)
         runner = FilmRunner(self.project)
-        context = FilmContext(project_dir=str(self.project))
+        context = FilmContext(project_dir=str(self.project), llm=self.llm)
         initial = FilmState(brief=Brief(text=brief, length_s=self.length_s, aspect=self.aspect))
         self.say(f"Starting a {self.length_s:.0f} s film: {brief}")
         try:

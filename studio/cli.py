@@ -18,10 +18,11 @@ import typer
 from rich.console import Console
 
 from tools.errors import BadInput
+from tools.providers.errors import ProviderError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="A crew of agents that turns a brief or a script into a draft film, one approved stage at a time.")
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT, EXIT_WAITING = 0, 1, 2, 3
 MAX_BRIEF_CHARS = 20_000
@@ -80,12 +81,20 @@ def check_aspect(aspect: str) -> str:
     return aspect
 
 
-def check_providers(llm: str, images: str, video: str) -> None:
-    offline = {"llm": ("offline", llm), "images": ("previs", images), "video": ("camera", video)}
-    for role, (default, given) in offline.items():
-        if given != default:
-            raise BadInput(f"--{role} {given!r}: only the offline engine ({default}) is available in this version; "
-                           "model engines are not built yet")
+def resolve_providers(folder: Path, llm: str | None, images: str | None, video: str | None) -> tuple[str, str, str]:
+    """Provider specs for a run: explicit flags, else the project's or user's filmcrew.toml, else offline."""
+    from tools.providers.config import load_config, validate_spec
+
+    for role, spec in (("llm", llm), ("images", images), ("video", video)):
+        if spec is not None:
+            validate_spec(role, spec)
+    config = load_config(folder, llm=llm, images=images, video=video)
+    for name in ("llm", "images", "video"):
+        role = config.role(name)
+        if role.key_names() and role.api_key() is None and role.family != "openai-compatible":
+            raise BadInput(f"--{name} {role.spec}: set {' or '.join(role.key_names())} in the environment "
+                           "(keys are read from the environment only, never from files or flags)")
+    return config.llm.spec, config.images.spec, config.video.spec
 
 
 def project_dir(value: str) -> Path:
@@ -100,12 +109,15 @@ def slug(text: str) -> str:
 # --------------------------------------------------------------------------- reporting
 
 
-def show_outcome(outcome, project: Path) -> int:
-    from graph.runner import Outcome  # noqa: F401  (type only)
-
+def show_outcome(outcome, project: Path, usage: list | None = None) -> int:
     if outcome.status == "done":
         film = project / "edit" / "full.mp4"
         err.print(f"[bold green]Draft film ready:[/] {film}")
+        if usage:
+            from studio.report import print_usage
+            from tools.providers.pricing import usage_totals
+
+            print_usage(usage_totals(usage), sorted({u.note for u in usage if u.note}), err)
         return EXIT_OK
     if outcome.status == "waiting":
         gate = outcome.gate
@@ -139,7 +151,8 @@ def drive(runner, step, yes: bool, quiet: bool = False) -> int:
         err.print(f"\n[bold]Interrupted.[/] The last finished stage is checkpointed; next: {where}. "
                   f"Continue with 'filmcrew approve {runner.project}'.")
         return EXIT_ERROR
-    return show_outcome(outcome, runner.project)
+    state = runner.state() if outcome.status == "done" else None
+    return show_outcome(outcome, runner.version_dir, usage=state.usage if state else None)
 
 
 # --------------------------------------------------------------------------- commands
@@ -158,9 +171,9 @@ def make(
     yes: bool = typer.Option(False, "--yes", help="Approve every gate with its first choice."),
     seed: int = typer.Option(7, "--seed", help="Seed for every deterministic choice."),
     variants: int = typer.Option(3, "--variants", min=1, max=6, help="Storyboard variants per shot."),
-    llm: str = typer.Option("offline", "--llm", help="LLM provider spec."),
-    images: str = typer.Option("previs", "--images", help="Images provider spec."),
-    video: str = typer.Option("camera", "--video", help="Video provider spec."),
+    llm: Optional[str] = typer.Option(None, "--llm", help="LLM: offline (default), openai:<model>, openai-compatible:<model>@<url>, google:<model>."),
+    images: Optional[str] = typer.Option(None, "--images", help="Images: previs (default), openai:gpt-image-2, google:<gemini image model>."),
+    video: Optional[str] = typer.Option(None, "--video", help="Video: camera (default), google:<veo model>."),
 ) -> None:
     """Make a draft film from a brief or a script, stopping at each gate unless --yes."""
     from graph.context import FilmContext
@@ -170,7 +183,7 @@ def make(
     sources = [s for s in (brief, brief_file, script) if s is not None]
     if len(sources) != 1:
         raise BadInput("give exactly one of: a brief, --brief-file F, or --script F")
-    check_providers(llm, images, video)
+    resolve_providers(project_dir(project or "."), llm, images, video)  # refused before any folder is made
     length, aspect = check_length(length), check_aspect(aspect)
     if music is not None and not Path(music).is_file():
         raise BadInput(f"music file not found: {music}")
@@ -201,6 +214,7 @@ def make(
         # A run stopped mid-stage (Ctrl-C, kill) continues; one waiting at a gate gets --yes answers.
         raise typer.Exit(drive(runner, lambda d: runner.resume(None, on_event=d), yes))
 
+    llm, images, video = resolve_providers(folder, llm, images, video)
     context = FilmContext(project_dir=str(folder), llm=llm, images=images, video=video, variants=variants,
                           music_path=str(Path(music).resolve()) if music else None)
     initial = FilmState(brief=Brief(text=text, length_s=length, aspect=aspect, style_text=style, seed=seed),
@@ -268,16 +282,26 @@ def status(
 @app.command()
 def chat(project: str = typer.Argument(".", help="Project folder (a new one starts from your first message)."),
          length: float = typer.Option(60.0, "--length", help="Target running time for a new film."),
-         aspect: str = typer.Option("16:9", "--aspect", help="16:9, 9:16 or 1:1 for a new film.")) -> None:
+         aspect: str = typer.Option("16:9", "--aspect", help="16:9, 9:16 or 1:1 for a new film."),
+         llm: Optional[str] = typer.Option(None, "--llm", help="An LLM to route free text (default: the offline grammar).")) -> None:
     """Talk the film through with the crew: briefs, approvals, notes, versions (type 'help')."""
-    from studio.chat import ChatSession
+    from studio.chat import ChatSession, model_router, offline_router
     from studio.progress import RunDisplay
 
     folder = project_dir(project)
     check_length(length), check_aspect(aspect)
     display = RunDisplay(err, quiet=not sys.stderr.isatty())
+    llm = resolve_providers(folder, llm, None, None)[0]
+    router = offline_router
+    if llm != "offline":  # the LLM router reads free text; the grammar still answers exact commands
+        from agents.model_engine import chat_model_for
+        from graph.context import FilmContext
+        from graph.versions import version_names
+
+        router = model_router(chat_model_for(FilmContext(project_dir=str(folder), llm=llm)),
+                              versions=lambda: version_names(folder) or ["main"])
     session = ChatSession(folder, say=lambda text: print(text, flush=True), on_event=display,
-                          length_s=length, aspect=aspect)
+                          length_s=length, aspect=aspect, router=router, llm=llm)
     print("filmcrew chat — " + ("tell me the film in a sentence." if not session.has_run()
                                 else "say 'status', 'approve', a note, or 'help'."), flush=True)
     while True:
@@ -301,7 +325,7 @@ def _open(project: str, version: str = "main"):
     return runner
 
 
-from studio import cast_commands, tools_commands, versions_commands  # noqa: E402,F401  (register their commands on `app`)
+from studio import cast_commands, providers_cmd, tools_commands, versions_commands  # noqa: E402,F401  (register their commands)
 
 
 def main() -> None:
@@ -312,6 +336,9 @@ def main() -> None:
         sys.exit(EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         err.print("interrupted")
+        sys.exit(EXIT_ERROR)
+    except ProviderError as error:  # a model service failed after its retries: the run is checkpointed
+        err.print(f"error: {error}", markup=False)
         sys.exit(EXIT_ERROR)
     except Exception as error:  # the last line of defence: one line, never a traceback
         if os.environ.get("FILMCREW_DEBUG"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from graph.runner import FilmRunner
+from tools.providers.pricing import usage_totals
 
 PROJECT_FOLDERS = ("script", "shots", "style", "cast", "frames", "clips", "edit", "qc")
 STAGE_OF_NODE = {
@@ -36,6 +37,8 @@ def project_status(runner: FilmRunner) -> dict:
         "artifacts": artifacts,
         "history": [h.model_dump(mode="json") for h in state.history] if state else [],
         "notes": state.notes[-12:] if state else [],
+        "usage": usage_totals(state.usage) if state else {},
+        "usage_notes": sorted({u.note for u in state.usage if u.note}) if state else [],
     }
 
 
@@ -55,9 +58,23 @@ def print_status(report: dict, console: Console, history: bool = False) -> None:
     console.print("\n[bold]Artifacts[/]")
     for folder, files in report["artifacts"].items():
         console.print(f"  {folder}/: {len(files)} files")
+    print_usage(report["usage"], report["usage_notes"], console)
     if history:
         console.print("\n[bold]History[/]")
         for h in report["history"]:
             a = h["answer"]
             detail = {"pick": f"pick {a['pick']}", "revise": f"revise: {a['note']}"}.get(a["action"], "approve")
             console.print(f"  {h['at']}  {h['gate']:<10} {detail}")
+
+
+def print_usage(usage: dict, notes: list[str], console: Console) -> None:
+    """Model calls and their estimated cost per stage (nothing is printed for an offline run)."""
+    if not usage:
+        return
+    console.print("\n[bold]Model usage[/] (estimated)")
+    for stage, row in usage.items():
+        console.print(f"  {stage:<12} {int(row['calls']):>4} calls  {int(row['input_tokens']):>8} in  "
+                      f"{int(row['output_tokens']):>7} out  {int(row['images']):>3} images  {row['video_s']:>5.1f} s video  "
+                      f"${row['cost_usd']:.4f}")
+    for note in notes:
+        console.print(f"  [dim]{note}[/dim]")

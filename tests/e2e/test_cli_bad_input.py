@@ -81,8 +81,17 @@ def test_approve_with_a_pick_that_does_not_exist(tmp_path):
     assert (project / "script" / "script.fountain").read_bytes() == before
 
 
-def test_model_engine_not_built_is_refused_clearly(tmp_path):
-    assert_bad_input(filmcrew("make", "a robot", "--llm", "openai:gpt-5", "--project", str(tmp_path / "p")), "offline")
+def test_model_engine_without_a_key_is_refused_before_any_work(tmp_path, monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    assert_bad_input(filmcrew("make", "a robot", "--llm", "openai:gpt-5-mini", "--project", str(tmp_path / "p")),
+                     "OPENAI_API_KEY")
+    assert not (tmp_path / "p").exists()
+
+
+@pytest.mark.parametrize("flag, spec, says", [("--video", "openai:sora-2", "sora"), ("--images", "openai:gpt-image-1", "shut down"),
+                                              ("--llm", "banana", "llm")])
+def test_shut_down_or_unknown_providers_are_refused(tmp_path, flag, spec, says):
+    assert_bad_input(filmcrew("make", "a robot", flag, spec, "--project", str(tmp_path / "p")), says)
 
 
 def test_music_file_missing(tmp_path):

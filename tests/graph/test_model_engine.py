@@ -233,3 +233,38 @@ def test_a_timeout_stops_with_one_clear_error_and_the_run_saved(tmp_path, server
     finally:
         runner.close()
     assert (tmp_path / "film" / "project.json").is_file()
+
+
+def test_storyboard_draws_with_an_image_model_sends_sheets_and_accounts_for_every_image(tmp_path, server, monkeypatch):
+    import base64
+    import io
+
+    from PIL import Image
+
+    from graph.state import GateAnswer
+
+    monkeypatch.setenv("OPENAI_API_KEY", CANARY)
+    picture = io.BytesIO()
+    Image.new("RGB", (1024, 1024), (90, 110, 140)).save(picture, "PNG")
+    answer = Reply(200, {"created": 1764000000, "data": [{"b64_json": base64.b64encode(picture.getvalue()).decode()}]})
+    server.queue("/v1/images/", *[answer] * 200)
+    runner, context, initial = new_film(tmp_path, variants=1)
+    (tmp_path / "film" / "filmcrew.toml").write_text(f'[images]\nbase_url = "{server.url}/v1"\n')
+    context = dataclasses.replace(context, images="openai:gpt-image-2")
+    try:
+        outcome = runner.start(initial, context)
+        while outcome.status == "waiting" and outcome.gate["gate"] != "storyboard":
+            outcome = runner.resume(GateAnswer(action="approve"))
+        state = runner.state()
+    finally:
+        runner.close()
+    assert outcome.gate["gate"] == "storyboard"
+    drawn = server.requests_to("/v1/images/")
+    with_people = [s for s in state.shotlist.shots if any(p.name in s.subjects for p in state.cast)]
+    assert with_people and len(server.requests_to("/v1/images/edits")) >= len(with_people)
+    edit = server.requests_to("/v1/images/edits")[0].body
+    assert b'name="image[]"' in edit and b"LOCKED STYLE" in edit and b"CHARACTER " in edit
+    board = [u for u in state.usage if u.stage == "storyboard"]
+    assert sum(u.images for u in board) == len(drawn) and all(u.provider == "openai:gpt-image-2" for u in board)
+    leaked = [p for p in (tmp_path / "film").rglob("*") if p.is_file() and CANARY.encode() in p.read_bytes()]
+    assert leaked == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PIL import ImageDraw
+from PIL import Image, ImageDraw
 
 from graph.state import CharacterProfile
 from tools.previs.paint import RGB, alpha, mix, rgb, shade, stable_int
@@ -69,6 +69,15 @@ def draw_figure(draw: ImageDraw.ImageDraw, profile: CharacterProfile, x: float, 
     child = profile.silhouette == "child"
     return _human(draw, x, feet_y, h, w_mult, head_mult * (1.35 if child else 1.0), facing,
                   foreshorten, body, head, look, profile.hair)
+
+
+def measure_figure(profile: CharacterProfile, height: float, facing: str, foreshorten: float,
+                   x: float = 0.0, feet_y: float = 0.0) -> tuple[float, float, float, float]:
+    """The box draw_figure would return, without drawing: the figure is drawn onto a
+    1x1 scratch image, so the blocking can never disagree with what gets drawn."""
+    scratch = ImageDraw.Draw(Image.new("RGBA", (1, 1)), "RGBA")
+    look = FigureLook(skin=(0, 0, 0), outline=(0, 0, 0), line_width=0, shadow=0.0, key_side="left")
+    return draw_figure(scratch, profile, x, feet_y, height, facing, foreshorten, look)
 
 
 def _outline(look: FigureLook) -> dict:

@@ -11,10 +11,11 @@ they look.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graph.state import CharacterProfile, Shot
-from tools.previs.figures import proportions
+from tools.previs.figures import measure_figure, proportions
+from tools.previs.slate import slate_height
 
 # Standing adult height as a multiple of the frame's reference unit, and where
 # the eyes sit (fraction of frame height) for sizes framed on the face; wide
@@ -37,6 +38,16 @@ ANGLE_CAMERA: dict[str, tuple[float, float, float]] = {
     "high": (-0.26, 0.86, 0.85), "birds_eye": (-0.9, 0.8, 1.0), "dutch": (0.0, 1.0, 1.0),
 }
 DUTCH_DEG = 11.0
+# Sizes that show people whole or to the waist side by side: nobody may be cut by
+# the frame's sides (close sizes crop by design; the OTS shoulder is cut on purpose).
+SIDE_BY_SIDE = {"EWS", "WS", "MWS", "MS", "TWO", "POV"}
+# Room kept between a figure and the frame's side, fraction of width.
+SIDE_MARGIN = 0.03
+# No one figure wider than this share of the frame when two or more share it.
+MAX_SHARE = 0.42
+# The smallest a figure may be drawn in a wide shot (fraction of the reference unit):
+# below this a person is a smudge on the set, not a character.
+MIN_FIGURE = 0.085
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,12 @@ def frame_camera(shot: Shot, cast: list[CharacterProfile], width: int, height: i
     )
     camera.blocking.extend(_block(shot, cast, camera, figure_height, eye_frac, foreshorten,
                                   height_jitter, third_jitter, shift))
+    if eye_frac is None and camera.blocking and not camera.top_down:
+        # A camera above the ground sees every foot below the horizon: a worm's-eye
+        # horizon lands at the feet rather than under them, so no one floats in the sky.
+        ground_line = min(m.feet_y for m in camera.blocking) - 0.02 * height
+        if camera.horizon > ground_line:
+            camera = replace(camera, horizon=ground_line)
     return camera
 
 
@@ -189,16 +206,91 @@ def _block(shot: Shot, cast: list[CharacterProfile], camera: Camera, figure_heig
         depth = 1
         if foreground is not None:
             if profile is foreground:
-                h = figure_height * 1.55
+                # A shoulder and the back of a head in the lower corner, about a third of the
+                # frame: big enough to place us behind them, never a wall in front of the face.
+                h = figure_height * 1.2
                 fg_side = -1 if side == "left" else 1
-                x = (0.5 + fg_side * 0.36 + third_jitter) * width
-                feet = (eye_frac + 0.12) * height + h * proportions(profile)[0] * 0.93
+                x = (0.5 + fg_side * 0.41 + third_jitter) * width
+                feet = (eye_frac + 0.2) * height + h * proportions(profile)[0] * 0.93
                 facing, depth = "back", 2
             else:
                 x = (0.5 + (0.17 if side == "right" else -0.17) + third_jitter) * width
         marks.append(Blocking(name=profile.name, x=x, feet_y=feet, height=h, facing=facing,
                               foreshorten=foreshorten, depth=depth))
+    if not camera.top_down:
+        by_name = {p.name: p for p in people}
+        if shot.size in SIDE_BY_SIDE:
+            marks = _fit_sides(marks, by_name, camera, eye_frac)
+        if eye_frac is None:
+            marks = [_grounded(_readable(m, by_name[m.name], camera), by_name[m.name], camera) for m in marks]
     return sorted(marks, key=lambda m: (m.depth, -m.feet_y if m.depth < 2 else 0))
+
+
+def _box(mark: Blocking, profile: CharacterProfile) -> tuple[float, float, float, float]:
+    return measure_figure(profile, mark.height, mark.facing, mark.foreshorten, mark.x, mark.feet_y)
+
+
+def _fit_sides(marks: list[Blocking], people: dict[str, CharacterProfile], camera: Camera,
+               eye_frac: float | None) -> list[Blocking]:
+    """Keep everyone inside the frame's sides, as an operator would: slide the group in
+    if it fits, else ease the lens out (zoom about the eye line or the horizon)."""
+    width, height = camera.width, camera.height
+    low, high = SIDE_MARGIN * width, (1 - SIDE_MARGIN) * width
+    marks = _separate(marks, people, width)
+    boxes = [_box(m, people[m.name]) for m in marks]
+    widest = max(b[2] - b[0] for b in boxes)
+    span = max(b[2] for b in boxes) - min(b[0] for b in boxes)
+    zoom = min(1.0, (high - low) / span if span > 0 else 1.0)
+    if len(marks) > 1:
+        zoom = min(zoom, MAX_SHARE * width / widest)
+    if zoom < 1.0:
+        zoom *= 0.98
+        anchor_y = camera.horizon if eye_frac is None else eye_frac * height
+        marks = [replace(m, x=width / 2 + (m.x - width / 2) * zoom, feet_y=anchor_y + (m.feet_y - anchor_y) * zoom,
+                         height=m.height * zoom) for m in marks]
+        boxes = [_box(m, people[m.name]) for m in marks]
+    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    slide = (low - left) if left < low else (high - right) if right > high else 0.0
+    return [replace(m, x=m.x + slide) for m in marks] if slide else marks
+
+
+def _separate(marks: list[Blocking], people: dict[str, CharacterProfile], width: int) -> list[Blocking]:
+    """Neighbours must not stand inside each other: a big dog facing a girl reaches toward
+    her, a robot beside a man covers his coat. Walking left to right, each figure steps
+    clear of the one before it: fully apart across the frame's middle, overlapping by at
+    most a third of the narrower one on the same side (one a step behind the other)."""
+    order = sorted(range(len(marks)), key=lambda i: marks[i].x)
+    placed = list(marks)
+    for previous, current in zip(order, order[1:]):
+        a, b = placed[previous], placed[current]
+        box_a, box_b = _box(a, people[a.name]), _box(b, people[b.name])
+        across = (a.x < width / 2) != (b.x < width / 2)
+        allowed = -0.02 * width if across else min(box_a[2] - box_a[0], box_b[2] - box_b[0]) / 3
+        overlap = box_a[2] - box_b[0] - allowed
+        if overlap > 0:
+            # Move the right-hand one; the side fit afterwards re-centres the group.
+            for i in order[order.index(current):]:
+                placed[i] = replace(placed[i], x=placed[i].x + overlap)
+    return placed
+
+
+def _readable(mark: Blocking, profile: CharacterProfile, camera: Camera) -> Blocking:
+    """A figure in a wide shot is drawn at least MIN_FIGURE of the frame tall."""
+    x0, y0, x1, y1 = _box(mark, profile)
+    floor = MIN_FIGURE * camera.unit
+    return replace(mark, height=mark.height * floor / (y1 - y0)) if 0 < y1 - y0 < floor else mark
+
+
+def _grounded(mark: Blocking, profile: CharacterProfile, camera: Camera) -> Blocking:
+    """Feet on the ground below the horizon and above the slate strip, where they can be seen.
+
+    The slate wins over the horizon: if both cannot hold (a worm's-eye horizon
+    under the frame), frame_camera lifts the horizon to the feet instead.
+    """
+    height = camera.height
+    lowest = height - slate_height(camera.width, height) - 0.015 * height
+    feet = min(max(mark.feet_y, camera.horizon + 0.025 * height), lowest)
+    return replace(mark, feet_y=feet) if feet != mark.feet_y else mark
 
 
 def _sides(shot: Shot, people: list[CharacterProfile]) -> dict[str, str]:

@@ -15,7 +15,7 @@ found in the toml is refused, so it cannot sit there unnoticed.
     timeout_s = 120
     api_key_env = "OLLAMA_KEY"      # optional; local servers usually need none
 
-    [images]
+    [images]                        # base_url: optional, for a proxy or gateway in front of the API
     spec = "openai:gpt-image-2"
 
     [video]
@@ -61,6 +61,7 @@ class RoleConfig:
     timeout_s: float = 60.0
     retries: int = 2
     api_key_env: str | None = None
+    endpoint: str | None = None  # the API's base URL, for a proxy or gateway (toml: base_url)
 
     @property
     def family(self) -> str:
@@ -72,7 +73,7 @@ class RoleConfig:
 
     @property
     def base_url(self) -> str | None:
-        return spec_base_url(self.spec)
+        return spec_base_url(self.spec) or self.endpoint
 
     def key_names(self) -> tuple[str, ...]:
         if self.api_key_env:
@@ -162,7 +163,7 @@ def _read_toml(path: Path) -> dict:
         if any("key" in k and k != "api_key_env" for k in table):
             raise BadInput(f"{path}: [{role}] holds a key; put the key in an environment variable "
                            "and name it with api_key_env = \"NAME\"")
-        unknown = set(table) - {"spec", "timeout_s", "retries", "api_key_env"}
+        unknown = set(table) - {"spec", "timeout_s", "retries", "api_key_env", "base_url"}
         if unknown:
             raise BadInput(f"{path}: [{role}] has unknown setting(s) {', '.join(sorted(unknown))}")
     return data
@@ -185,6 +186,11 @@ def _role_from(table: dict, base: RoleConfig, role: str, path: Path) -> RoleConf
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise BadInput(f"{path}: [{role}] api_key_env must be an environment variable name, not a key")
         changes["api_key_env"] = name
+    if "base_url" in table:
+        url = str(table["base_url"])
+        if not re.match(r"^https?://[^\s/]+", url):
+            raise BadInput(f"{path}: [{role}] base_url must be an http(s) URL, e.g. https://gateway.example.com/v1")
+        changes["endpoint"] = url
     return replace(base, **changes)
 
 

@@ -75,8 +75,8 @@ class GeminiImages:
         if picture is None:
             raise ProviderError(f"{what}: the service returned no image (it may have refused the prompt)")
         meta = response.usage_metadata
-        cost, _ = image_cost(self.spec, 1)
-        self.usage.append(UsageRecord(stage="storyboard", provider=self.spec, images=1, cost_usd=cost,
+        cost, note = image_cost(self.spec, 1)
+        self.usage.append(UsageRecord(stage="storyboard", provider=self.spec, images=1, cost_usd=cost, note=note,
                                       input_tokens=int(getattr(meta, "prompt_token_count", 0) or 0),
                                       output_tokens=int(getattr(meta, "candidates_token_count", 0) or 0)))
         return RenderedFrame(image=decode_frame(picture, request.size, self.spec), boxes={})

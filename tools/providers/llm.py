@@ -56,7 +56,7 @@ def load_chat_model(spec: str, config: ProviderConfig | None = None) -> BaseChat
         if key is None:
             raise ProviderError(f"{spec}: no Google API key; set {' or '.join(role.key_names())}")
         model = ChatGoogleGenerativeAI(model=role.model, google_api_key=SecretStr(key), timeout=role.timeout_s,
-                                       max_retries=0)
+                                       max_retries=0, base_url=role.base_url)
     else:
         from langchain_openai import ChatOpenAI
 
@@ -166,7 +166,7 @@ def usage_record(spec: str, stage: str, input_tokens: int, output_tokens: int) -
         _PRICE_WARNED.add(spec)
         log.warning("%s", note)
     return UsageRecord(stage=stage, provider=spec, input_tokens=input_tokens, output_tokens=output_tokens,
-                       cost_usd=cost)
+                       cost_usd=cost, note=note)
 
 
 def structured(model: BaseChatModel, schema: type[Artifact], messages: Sequence[BaseMessage], *, stage: str,

@@ -73,9 +73,9 @@ class OpenAIImages:
         if not data or not getattr(data[0], "b64_json", None):
             raise ProviderError(f"{what}: the service returned no image (it may have refused the prompt)")
         image = decode_frame(base64.b64decode(data[0].b64_json), request.size, self.spec)
-        cost, _ = image_cost(self.spec, 1)
+        cost, note = image_cost(self.spec, 1)
         usage = getattr(response, "usage", None)
-        self.usage.append(UsageRecord(stage="storyboard", provider=self.spec, images=1, cost_usd=cost,
+        self.usage.append(UsageRecord(stage="storyboard", provider=self.spec, images=1, cost_usd=cost, note=note,
                                       input_tokens=int(getattr(usage, "input_tokens", 0) or 0),
                                       output_tokens=int(getattr(usage, "output_tokens", 0) or 0)))
         return RenderedFrame(image=image, boxes={})

@@ -79,3 +79,19 @@ def video_cost(spec: str, seconds: float) -> tuple[float, str]:
     if price is None:
         return 0.0, f"no price on file for {model} (prices as of {PRICES_AS_OF}); counted as $0"
     return round(seconds * price, 6), ""
+
+
+def usage_totals(records) -> dict[str, dict[str, float]]:
+    """Sum UsageRecords per stage, plus a 'total' row: what `status` and the final report show."""
+    rows: dict[str, dict[str, float]] = {}
+    for record in records:
+        for key in (record.stage, "total"):
+            row = rows.setdefault(key, {"calls": 0, "input_tokens": 0, "output_tokens": 0, "images": 0,
+                                        "video_s": 0.0, "cost_usd": 0.0})
+            row["calls"] += 1
+            row["input_tokens"] += record.input_tokens
+            row["output_tokens"] += record.output_tokens
+            row["images"] += record.images
+            row["video_s"] = round(row["video_s"] + record.video_s, 3)
+            row["cost_usd"] = round(row["cost_usd"] + record.cost_usd, 6)
+    return rows

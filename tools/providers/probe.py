@@ -41,7 +41,7 @@ def _probe_call(role: RoleConfig) -> None:
     from google.genai import types
 
     client = genai.Client(vertexai="veo" in role.model, api_key=role.api_key(), http_options=types.HttpOptions(
-        timeout=int(PROBE_TIMEOUT_S * 1000), retry_options=types.HttpRetryOptions(attempts=1)))
+        timeout=int(PROBE_TIMEOUT_S * 1000), base_url=role.base_url, retry_options=types.HttpRetryOptions(attempts=1)))
     client.models.get(model=role.model)
 
 

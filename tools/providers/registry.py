@@ -24,10 +24,10 @@ def images_provider(spec: str, config: ProviderConfig | None = None) -> ImagesPr
     if spec_family(spec) == "openai":
         from tools.providers.openai_images import OpenAIImages
 
-        return OpenAIImages(spec_model(spec), role=role)
+        return OpenAIImages(spec_model(spec), role=role, base_url=role.base_url if role else None)
     from tools.providers.gemini_images import GeminiImages
 
-    return GeminiImages(spec_model(spec), role=role)
+    return GeminiImages(spec_model(spec), role=role, base_url=role.base_url if role else None)
 
 
 def video_provider(spec: str, config: ProviderConfig | None = None, *, fps: int = 24,
@@ -37,4 +37,5 @@ def video_provider(spec: str, config: ProviderConfig | None = None, *, fps: int 
         return CameraVideo(fps=fps, size=size, seed=seed)
     from tools.providers.veo import VeoVideo
 
-    return VeoVideo(spec_model(spec), role=_role(config, "video", spec), fps=fps, size=size)
+    role = _role(config, "video", spec)
+    return VeoVideo(spec_model(spec), role=role, base_url=role.base_url if role else None, fps=fps, size=size)

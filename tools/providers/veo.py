@@ -118,8 +118,8 @@ class VeoVideo:
             raise ProviderError(f"{what}: Veo returned no video bytes{f' (only {where})' if where else ''}; "
                                 "filmcrew asks for the video inline, so do not set an output bucket")
         conform(data, Path(out_path), duration_s, self.fps, self.size)
-        cost, _ = video_cost(self.spec, billed)
-        self.usage.append(UsageRecord(stage="animate", provider=self.spec, video_s=float(billed), cost_usd=cost))
+        cost, note = video_cost(self.spec, billed)
+        self.usage.append(UsageRecord(stage="animate", provider=self.spec, video_s=float(billed), cost_usd=cost, note=note))
         report(1.0, f"shot {shot.id}: {billed} s from Veo")
         return Path(out_path)
 

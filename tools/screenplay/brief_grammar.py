@@ -37,7 +37,7 @@ look search hunt seek find lose run fall wait care chase follow meet discover re
 encounter stumble learn teach bake build fix repair steal guard protect escape flee hide argue fight race deliver
 carry bring take make try want need love hate miss wake sleep dream travel journey cross climb swim fly drive
 ride walk wander explore return go come leave stay live work play sing dance paint draw write read cook grow
-plant win help wash tell ask say call open close break keep hold give get put set start stop begin end change turn
+plant win help wash fish visit tell ask say call open close break keep hold give get put set start stop begin end change turn
 move push pull drag throw catch kick hit jump dive sail row drift float sink burn freeze melt shine glow
 watch guide lead join share trade sell buy pay spend earn owe borrow lend befriend adopt raise feed train
 prepare plan plot scheme convince persuade confront face defend attack invade survive die kill bury mourn
@@ -109,6 +109,7 @@ class Token:
     text: str  # as written, so names keep their capitals and accents
     low: str
     start_of_sentence: bool = False
+    owner: bool = False  # written with 's: "grandmother's" owns the phrase that follows
 
     @property
     def capitalised(self) -> bool:
@@ -171,13 +172,23 @@ def tokens(text: str) -> list[Token]:
     new_sentence = True
     for m in _TOKEN.finditer(text):
         word = re.sub(r"['’]s$", "", m.group(0))  # "Grandma's kite": the owner, then the thing
-        out.append(Token(word, word.lower(), new_sentence))
+        out.append(Token(word, word.lower(), new_sentence, owner=word != m.group(0)))
         new_sentence = word in {".", "!", "?", ":", ";"}
     return out
 
 
 def _is_noun_like(tok: Token, known_nouns: set[str]) -> bool:
     return tok.low in known_nouns or tok.low.rstrip("s") in known_nouns
+
+
+def _unknown_verb(toks: list[Token], i: int, known_nouns: set[str]) -> bool:
+    """A verb the lexicon lacks, told by its place: after a known noun, before a phrase ('a boy VISITS his')."""
+    tok, prev = toks[i], toks[i - 1] if i else None
+    nxt = toks[i + 1].low if i + 1 < len(toks) else "."
+    return bool(prev is not None and _is_noun_like(prev, known_nouns) and not _is_noun_like(tok, known_nouns)
+                and tok.low.endswith("s") and not tok.low.endswith(("ss", "us", "is"))
+                and not tok.capitalised and tok.low not in FUNCTION_WORDS and re.match(r"[^\W\d_]", tok.text)
+                and (nxt in ARTICLES | POSSESSIVES | PREPOSITIONS or nxt in {".", ",", "!", "?"}))
 
 
 def chunk(text: str, known_nouns: set[str]) -> list[Clause]:
@@ -226,7 +237,7 @@ def chunk(text: str, known_nouns: set[str]) -> list[Clause]:
         # "a robot WASHED ashore": a participle straight after a phrase starts a new act.
         reduced = is_participle(tok.low) and i > 0 and re.match(r"[^\W\d_]", toks[i - 1].text) \
             and toks[i - 1].low not in FUNCTION_WORDS
-        if verb_base(tok.low) and (reduced or not is_participle(tok.low)) and not (
+        if _unknown_verb(toks, i, known_nouns) or verb_base(tok.low) and (reduced or not is_participle(tok.low)) and not (
                 tok.capitalised and not tok.start_of_sentence) and not (
                 _is_noun_like(tok, known_nouns) and not clause.subjects and not clause.acts):
             last_verb = VerbPhrase(verb_base(tok.low) or tok.low)
@@ -260,17 +271,24 @@ def _noun_phrase(toks: list[Token], i: int, known_nouns: set[str]) -> tuple[Noun
     words: list[Token] = []
     while i < len(toks) and len(words) < 4:
         tok = toks[i]
-        if not re.match(r"[^\W\d_]", tok.text) or tok.low in FUNCTION_WORDS - {"one"}:
-            break
-        if tok.low in {"you", "we", "i", "she", "he", "they"}:
+        if tok.low in {"you", "we", "i", "she", "he", "they"} and not words:
             words.append(tok)
             i += 1
             break
+        if not re.match(r"[^\W\d_]", tok.text) or tok.low in FUNCTION_WORDS - {"one"}:
+            break
+        if tok.owner and i + 1 < len(toks) and re.match(r"[^\W\d_]", toks[i + 1].text):
+            # "their grandmother's lost recipe book": the book is the phrase, the grandmother its owner.
+            possessive, article, words = tok.low, "", []
+            i += 1
+            continue
         if words and verb_base(tok.low) and not is_participle(tok.low) and not (
                 tok.capitalised and not tok.start_of_sentence):
             # A verb after a head noun ends the phrase: "her dog | look for".
             if not _is_noun_like(tok, known_nouns) or _is_noun_like(words[-1], known_nouns):
                 break
+        if words and _unknown_verb(toks, i, known_nouns):
+            break
         if words and words[-1].capitalised and not tok.capitalised and not article and not possessive \
                 and not words[-1].start_of_sentence:
             break  # "Maya" then a verb the lexicon lacks

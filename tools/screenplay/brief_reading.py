@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tools.screenplay.brief_grammar import Clause, NounPhrase, chunk, verb_base
+from tools.screenplay.brief_grammar import PRONOUNS, Clause, NounPhrase, chunk, is_participle, verb_base
 
 _ENCOUNTERS = re.compile(r"(?:find|meet|discover|rescue|see|hear|spot|save|follow|chase|notice|encounter|stumble)",
                          re.IGNORECASE)
@@ -56,7 +56,12 @@ _EVENT_ALIASES = {
 }
 _ROBOTS = {"robot", "android", "drone", "droid", "machine", "bot", "ai", "cyborg"}
 _ANIMALS = {"dog", "puppy", "cat", "kitten", "bird", "fox", "horse", "owl", "crow", "rabbit", "whale", "seal",
-            "dragon", "wolf", "bear", "goat", "turtle", "parrot", "hedgehog"}
+            "dragon", "wolf", "bear", "goat", "turtle", "parrot", "hedgehog", "mouse", "rat", "duck", "pig", "cow",
+            "sheep", "frog", "hare", "deer", "badger", "otter", "squirrel", "lion", "tiger", "elephant", "monkey",
+            "penguin", "bee", "hound", "gull", "seagull", "pony", "donkey", "goose", "hen", "chicken", "lamb",
+            "octopus", "shark", "dolphin", "bat", "moth", "butterfly", "snail", "tortoise", "raccoon", "beetle"}
+# Words for someone at a hero's side that take their kind from the word before: "owl friend", "robot pal".
+_SIDEKICKS = {"friend", "companion", "pal", "sidekick", "buddy", "partner", "helper", "guardian", "pet"}
 _PEOPLE = {"child", "kid", "girl", "boy", "woman", "man", "stranger", "friend", "mother", "father", "sister",
            "brother", "grandmother", "grandfather", "daughter", "son", "teacher", "nurse", "courier", "detective",
            "keeper", "barista", "pilot", "soldier", "astronaut", "musician", "chef", "doctor", "runner", "thief",
@@ -91,8 +96,6 @@ class BriefReading:
 
 _OBJECT_NOUNS = {"watch", "ring", "key", "map", "letter", "record", "present", "gift", "bike", "boat", "kite",
                  "box", "light", "ship", "plant", "note", "photo", "photograph", "painting", "picture", "book"}
-# Every word the reader knows is not a name, even capitalised at the start of a sentence ("Rain", "Promo").
-_KNOWN_WORDS = _KNOWN_NOUNS | _OBJECT_NOUNS | set(EVENTS) | set(_EVENT_ALIASES) | set(_GENRES)
 # Things a story is about that are not things on set: times, feelings, the film itself.
 _NOT_PROPS = {"night", "day", "morning", "evening", "afternoon", "summer", "winter", "spring", "autumn", "year",
               "years", "week", "weekend", "life", "time", "memory", "way", "world", "dream", "dreams", "love", "truth",
@@ -102,18 +105,23 @@ _NOT_PROPS = {"night", "day", "morning", "evening", "afternoon", "summer", "wint
               "business", "ashore", "home", "nothing", "something", "everything", "other", "others", "family",
               "sci-fi", "scifi", "thriller", "comedy", "drama", "horror", "animation", "piece", "tale", "fear",
               "hope", "silence", "peace", "freedom", "friendship", "kindness", "fun", "everyone", "anyone", "people",
-              "wind", "weather", "sky", "sun", "moon", "stars", "rest", "ending", "start", "end", "bed", "top"}
+              "wind", "weather", "sky", "sun", "moon", "stars", "rest", "ending", "start", "end", "bed", "top", "shift",
+              "work", "school", "town", "way", "luck", "name", "voice", "heart", "mind", "past", "future", "lives"}
 # A thing's state in the story, which a title keeps ("The Lost Kite") and the prop list does not ("KITE").
 _STORY_STATES = {"lost", "missing", "stolen", "last", "hidden", "buried", "forgotten", "runaway", "escaped",
                  "vanished", "vanishing", "disappearing", "only", "final", "abandoned", "secret", "cursed",
                  "legendary", "mysterious", "precious", "sunken", "wanted", "same", "new", "first", "next", "whole"}
-_QUEST_MARKS = {"lost", "missing", "stolen", "last", "hidden", "buried", "forgotten", "secret", "legendary",
+QUEST_MARKS = {"lost", "missing", "stolen", "last", "hidden", "buried", "forgotten", "secret", "legendary",
                 "sunken", "cursed", "mysterious", "precious", "runaway", "vanished"}
 _ENCOUNTER_VERBS = {"find", "meet", "discover", "rescue", "see", "hear", "spot", "save", "follow", "chase",
                     "notice", "encounter", "stumble", "adopt", "befriend", "catch", "capture", "free", "release",
                     "search", "look", "hunt", "seek", "track", "trace", "wait", "run", "flee", "escape", "fall",
                     "miss", "lose", "steal", "reunite", "tame"}
+_THREAT_VERBS = {"run from", "flee", "flee from", "escape", "escape from", "hide from", "run away", "fight",
+                 "fight off", "outrun", "dodge", "evade", "battle", "defeat", "chase", "chase off"}
 _KNOWN_NOUNS = _PEOPLE | _ROBOTS | _ANIMALS | set(SETTINGS) | set(_SETTING_ALIASES) | _OBJECT_NOUNS
+# Every word the reader knows is not a name, even capitalised at the start of a sentence ("Rain", "Promo").
+_KNOWN_WORDS = _KNOWN_NOUNS | _OBJECT_NOUNS | set(EVENTS) | set(_EVENT_ALIASES) | set(_GENRES)
 
 
 def _tokens(text: str) -> list[str]:
@@ -140,7 +148,7 @@ def _singular(tok: str) -> str:
 def name_of(phrase: NounPhrase) -> str:
     """The name a phrase gives someone ("Maya", "Zoë"), or '' for a capitalised common word ("Rain")."""
     name = phrase.name
-    if not name or any(t.low in _KNOWN_WORDS or t.low in _NOT_PROPS or verb_base(t.low) for t in phrase.words):
+    if not name or phrase.head in PRONOUNS or any(t.low in _KNOWN_WORDS or t.low in _NOT_PROPS or verb_base(t.low) for t in phrase.words):
         return ""
     return name
 
@@ -157,9 +165,13 @@ def phrase_kind(phrase: NounPhrase) -> str:
     if head in _NOT_PROPS or phrase.head in _NOT_PROPS or head in _EVENT_ALIASES or head in EVENTS:
         return "idea"
     kind = figure_kind(head)
-    # "robot dog" is still a robot: any robot word in the phrase makes a machine.
-    if kind == "animal" and any(w.low in _ROBOTS for w in phrase.words):
-        return "robot"
+    # "robot dog" is still a robot: any robot word in the phrase makes a machine; an "owl friend" is an owl.
+    if kind in ("animal", "person") and (kind == "animal" or head in _SIDEKICKS):
+        modifiers = {_singular(w.low) for w in phrase.words[:-1]}
+        if modifiers & _ROBOTS:
+            return "robot"
+        if modifiers & _ANIMALS:
+            return "animal"
     return kind
 
 
@@ -181,12 +193,13 @@ def _read_brand(text: str, reading: BriefReading) -> None:
     reading.genre = "brand"
     # The brand's own name is the capitalised word the brief gives it ("for Ember, a coffee brand").
     named = re.search(r"\b(?:for|by|from|called|named)\s+([A-Z][\w'&-]+(?:\s+[A-Z][\w'&-]+)?)", text)
-    m = re.search(r"\b(?:for|promo for) (?:an? |the )?([a-z][a-z\- ]*?) (?:brand|company|shop|store|label|startup|"
-                  r"business|cafe|café)\b", text.lower())
+    # "for Ember, a coffee brand", "an electric bike brand", "a bike shop called Spokes".
+    m = re.search(r"\b(?:for|an?|the) (?:an? |the )?([a-z][a-z\-]*(?: [a-z][a-z\-]*)?) (?:brand|company|shop|store|"
+                  r"label|startup|business|cafe|café)\b", text.lower())
     after_name = named and re.match(r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s*(?:$|[.,:;!])",
                                     text[named.end():])
     if m:
-        category = m.group(1).split()[-1]
+        category = " ".join(w for w in m.group(1).split() if w not in {"a", "an", "the", "for", "promo"})
     elif after_name:
         category = after_name.group(1)  # "for Nimbus running shoes"
     else:
@@ -207,14 +220,18 @@ def _story_clause(clauses: list[Clause]) -> Clause | None:
 
 
 def _prop_words(phrase: NounPhrase) -> str:
-    kept = [t.low for t in phrase.words if t.low not in _STORY_STATES]
+    # What happened to the thing ("broken", "stolen") is story, not what the prop department fetches.
+    kept = [t.low for t in phrase.words if t.low not in _STORY_STATES
+            and not (is_participle(t.low) and not t.low.endswith("ing"))]
     return " ".join(kept[-3:])
 
 
 def _set_companion(reading: BriefReading, phrase: NounPhrase, together: bool) -> None:
     reading.companion_kind = phrase_kind(phrase)
+    # "his missing cat" is a cat; that it is missing is the story's business, not its description.
+    kept = [t for t in phrase.words[-3:] if t.low not in _STORY_STATES or t is phrase.words[-1]]
     reading.companion = name_of(phrase) or " ".join(_singular(t.low) if t is phrase.words[-1] else t.low
-                                                for t in phrase.words[-3:])
+                                                for t in kept)
     reading.companion_name = name_of(phrase)
     reading.together = together
 
@@ -242,18 +259,24 @@ def _read_story(clauses: list[Clause], reading: BriefReading) -> None:
             if verb.particle == "" and len(story.acts) > 1 and story.acts[1][0].infinitive and not objects:
                 reading.want = " ".join([story.acts[1][0].base] + [p.text for p in story.acts[1][1][:1]])
             figure = next((p for p in objects if phrase_kind(p) in ("person", "animal", "robot")), None)
+            if figure is not None and verb.text in _THREAT_VERBS:
+                figure = None  # "runs from the hunters": they chase the hero, they do not keep them company
             if figure is not None and not reading.companion:
-                lost = any(t.low in _QUEST_MARKS for t in figure.words)
+                lost = any(t.low in QUEST_MARKS for t in figure.words)
+                if lost:
+                    reading.quest = " ".join(t.low for t in figure.words)  # "The Missing Cat", but no prop
                 # "teaches her grandson" shares the opening scene; "finds a robot" is the encounter itself.
                 _set_companion(reading, figure, together=not lost and (
                     bool(figure.possessive) or phrase_kind(figure) == "person" and verb.base not in _ENCOUNTER_VERBS))
         for prep, phrase in story.settings:
             if prep == "with" and not reading.companion and phrase_kind(phrase) in ("person", "animal", "robot"):
                 _set_companion(reading, phrase, together=True)
-    objects = [p for verb, p in phrases if verb and phrase_kind(p) == "object"]
-    marked = [p for _, p in phrases if phrase_kind(p) == "object" and any(t.low in _QUEST_MARKS for t in p.words)]
-    quest = next(iter(marked + objects), None)
-    if quest is not None and _prop_words(quest):
+    objects = [p for clause in clauses for _, acted in clause.acts for p in acted if phrase_kind(p) == "object"]
+    marked = [p for _, p in phrases if phrase_kind(p) == "object" and any(t.low in QUEST_MARKS for t in p.words)]
+    # A brief that is only a thing ("Kite", "an old music box") is about that thing.
+    alone = [p for _, p in phrases if phrase_kind(p) == "object"] if story is None else []
+    quest = next(iter(marked + objects + alone), None)
+    if quest is not None and _prop_words(quest) and not reading.quest:
         reading.quest = " ".join(t.low for t in quest.words)
         reading.quest_prop = _prop_words(quest)
 

@@ -60,7 +60,7 @@ _PROPS = {
     "lighthouse": Prop("brass lantern", "{Hero} polishes a BRASS LANTERN, its glass cracked along one side.",
                        "{Hero} lights the brass lantern and holds it high into the dark.",
                        "The brass lantern sits between them, still glowing faintly."),
-    "park": Prop("red ball", "{Hero} bounces a bright RED BALL, counting each catch.",
+    "park": Prop("red ball", "{Hero} bounces a RED BALL, bright as a berry, counting each catch.",
                  "{Hero} throws the red ball with all {their} strength.",
                  "The red ball rolls to a stop at their feet."),
     "city": Prop("signal flare", "{Hero} tucks a battered SIGNAL FLARE into a jacket pocket.",
@@ -86,6 +86,14 @@ _PROP_ALIASES = {"shore": "lighthouse", "beach": "lighthouse", "sea": "lighthous
 _DEFAULT_PROPS = [Prop("pocket torch", "{Hero} clicks a POCKET TORCH on and off, testing it.",
                        "{Hero} snaps the pocket torch on and sweeps the beam across the dark.",
                        "The pocket torch lies switched off, no longer needed.")]
+
+def quest_prop(name: str) -> Prop:
+    """The thing the story is after, as the key prop: seen in scene 1, fought for, kept at the end."""
+    noun = name.split()[-1]
+    return Prop(name, f"{{Hero}} checks the {name.upper()} one more time, as if it might vanish.",
+                f"{{Hero}} grabs the {name} and holds on with both hands.",
+                f"The {noun} is safe in {{Hero}}'s hands.")
+
 
 @dataclass(frozen=True)
 class EventBeats:
@@ -174,6 +182,8 @@ class World:
     genre: str
     together: bool  # the companion is there from the first scene
     want: str = ""  # what the protagonist wants, e.g. "bake bread"
+    variant: str = ""  # the event beats played, e.g. "lost_water"
+    species: str = ""  # an animal companion's kind, so a cat is not written barking
 
 
 _CREATURE_LOOKS = {"dragon": "emerald scales and smoke curling from its nostrils", "robot": "one round blinking eye",
@@ -220,21 +230,32 @@ def _places(reading: BriefReading, override: list[str]) -> list[tuple[bool, str]
     return places
 
 
+def _they_for_name(name: str) -> str:
+    """A guess at the pronoun for a name the brief gives; the person can rename in the script gate."""
+    return "she" if name.lower().rstrip("ëé")[-1:] in "aei" or name.lower().endswith(("ë", "é", "y")) else "he"
+
+
 def build_world(reading: BriefReading, rng: random.Random, setting_override: list[str]) -> World:
-    role = reading.protagonist or _GENRE_HERO.get(reading.genre, "woman")
+    named = reading.hero_name.upper()
+    role = reading.protagonist or ("" if named else _GENRE_HERO.get(reading.genre, "woman"))
     role = " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in role.split())
-    names = list(_NAMES)
+    names = [n for n in _NAMES if n not in {named, reading.companion_name.upper()}]
     rng.shuffle(names)
-    hero = _pick_name(names, role)
+    hero = named or _pick_name(names, role)
     age, look = _role_look(role, rng)
-    they = "she" if hero in _SHE else "he"
-    hero_intro = f"{hero} ({age}, the {role}, {look})"
+    they = (_they_for_name(reading.hero_name) if named else "she" if hero in _SHE else "he")
+    hero_intro = f"{hero} ({age}, the {role}, {look})" if role else f"{hero} ({age}, {look})"
     if _figure_kind(role) in ("animal", "robot"):
         hero_intro = f"{hero}, a {role} with {_CREATURE_LOOKS.get(role.split()[-1], 'bright, curious eyes')},"
 
     kind, companion, companion_intro = reading.companion_kind, None, ""
     phrase = reading.companion
-    if kind == "robot":
+    if reading.companion_name:
+        companion = reading.companion_name.upper()
+        c_age, c_look = _role_look("", rng)
+        companion_intro = f"{companion} ({c_age}, {c_look})"
+        kind = "person"
+    elif kind == "robot":
         companion = rng.choice(_ROBOT_NAMES)
         companion_intro = f"{companion}, a {phrase} with one round blinking eye,"
     elif kind == "animal":
@@ -263,11 +284,8 @@ def build_world(reading: BriefReading, rng: random.Random, setting_override: lis
             cat, f"The well-worn {cat.upper()} {verb} by the door, never far from reach.",
             f"{{Hero}} reaches for the {cat} and, for a moment, everything slows.",
             f"The {cat} {verb} right where {'they belong' if verb == 'sit' else 'it belongs'}, beside {{Hero}}.")
-    if kind == "object" and phrase:
-        noun = phrase.split()[-1]
-        prop = Prop(phrase, f"{{Hero}} holds a {phrase.upper()}, turning it in the light.",
-                    f"{{Hero}} grabs the {phrase} and holds on with both hands.",
-                    f"The {noun} is safe in {{Hero}}'s hands.")
+    if reading.quest_prop and reading.genre != "brand":
+        prop = quest_prop(reading.quest_prop)
     event = reading.event or ("malfunction" if "space" in reading.settings
                               else _GENRE_EVENT.get(reading.genre, "storm"))
     keys = set(setting_override or reading.settings)
@@ -283,4 +301,6 @@ def build_world(reading: BriefReading, rng: random.Random, setting_override: lis
             beats.inciting, beats.danger, beats.goal, beats.rush, beats.result, beats.cry)))
     return World(hero=hero, hero_intro=hero_intro, they=they, companion=companion, companion_intro=companion_intro,
                  companion_kind=kind, places=places, prop=prop, event=event, beats=beats, product=reading.product,
-                 genre=reading.genre, together=reading.together, want=reading.want)
+                 genre=reading.genre, together=reading.together, want=reading.want, variant=variant,
+                 species=next((w for w in reversed(phrase.split()) if figure_kind(w) == "animal"), "")
+                 if kind == "animal" else "")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from graph.state import Brief, Script
 from tools.errors import BadInput
-from tools.screenplay.brief_reading import read_brief, settings_named_in
+from tools.screenplay.brief_reading import QUEST_MARKS, BriefReading, read_brief, settings_named_in
 from tools.screenplay.brief_world import World, build_world
 from tools.screenplay.fountain_io import parse_fountain
 from tools.screenplay.reading import scene_seconds
@@ -52,7 +52,9 @@ def _fill(text: str, w: World) -> str:
 
 
 def _line(name: str, text: str, paren: str = "") -> str:
-    return f"{name}\n({paren})\n{text}" if paren else f"{name}\n{text}"
+    # Fountain only hears an all-caps ASCII line as a cue; "@" forces it for names like ZOË or SØREN.
+    cue = name if name.isascii() else f"@{name}"
+    return f"{cue}\n({paren})\n{text}" if paren else f"{cue}\n{text}"
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,11 @@ def _heading(plan: Plan, beat: str, previous: str = "") -> str:
     return f"{place} - {time}"
 
 
+# An animal companion raises the alarm in its own voice.
+_ANIMAL_CRY = {"dog": "barks and barks", "puppy": "yaps and yaps", "cat": "yowls, fur on end",
+               "kitten": "mews, thin and frantic", "bird": "shrieks and beats its wings", "horse": "rears and whinnies",
+               "owl": "hoots, sharp and urgent", "crow": "caws and caws", "fox": "yips into the dark",
+               "wolf": "howls", "dragon": "roars, smoke pouring from its jaws", "parrot": "squawks, over and over"}
 _ROUTINE = {"MORNING": "starts the day", "DUSK": "goes about the evening routine",
             "NIGHT": "works through the small hours"}
 _OPENING_LINE = {"family": "Ready? Ready?", "brand": "Four more hours.", "scifi": "Paid by the minute.",
@@ -146,7 +153,8 @@ def _inciting(w: World, tone: Tone, plan: Plan) -> list[str]:
             blocks.append(f"{w.companion_intro} stumbles in, {wet}out of breath.")
             blocks.append(_line(w.companion, "Please. I need help."))
     elif w.companion and w.companion_kind == "animal":
-        blocks.append(_fill("{Comp} barks and barks at the water's edge.", w))
+        where = " at the water's edge" if w.variant == "lost_water" else ""
+        blocks.append(_fill(f"{{Comp}} {_ANIMAL_CRY.get(w.species, 'cries out, over and over')}{where}.", w))
     elif w.companion:
         blocks.append(_line(w.companion, "What was that?", "scared"))
     if tone.comic and w.companion:
@@ -179,7 +187,7 @@ def _turn(w: World, tone: Tone, plan: Plan) -> list[str]:
 
 def _climax(w: World, tone: Tone, plan: Plan) -> list[str]:
     blocks = [_fill(w.beats.rush, w)] + ([_fill(w.prop.payoff, w)] if w.prop.payoff else [])
-    if w.companion_kind == "animal" and w.event == "lost":
+    if w.companion_kind == "animal" and w.variant == "lost_water":
         blocks.append(_fill("{Comp} paddles out after it, grabs the " + w.prop.name + " and struggles back "
                             "against the current. {Hero} hauls {Comp} onto the bank.", w))
     result = _fill(w.beats.result, w)
@@ -197,7 +205,7 @@ def _resolution(w: World, tone: Tone, plan: Plan) -> list[str]:
         return [_fill(f"Rain on the glass. {w.prop.keepsake} {{Hero}} sits alone where two sat before.", w),
                 _line(w.hero, "Goodnight, old friend.", "barely a whisper")]
     together = _fill("{Hero} and {Comp} sit side by side.", w) if w.companion and w.genre != "brand" else \
-        _fill("{Hero} watches the sun come up." if w.genre == "brand"
+        _fill("{Hero} watches the sun come up." if w.genre == "brand" or not w.places[0][0]
               else "{Hero} sits by the window as the sun comes up.", w)
     blocks = [f"It is over. {together} " + _fill(w.prop.keepsake, w)
               + (_fill(f" And at last, {{Hero}} gets to {w.want}.", w) if w.want else "")]
@@ -223,6 +231,32 @@ def _beats(n: int):
     return beats if n == 5 else beats[:2] + [("bond", _bond)] + beats[2:]
 
 
+def _gerund(verb: str) -> str:
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb):
+        return verb + verb[-1] + "ing"  # swim -> swimming
+    return verb + "ing"
+
+
+def title_for(reading: BriefReading, world: World) -> str:
+    """A title from what the story is after: the brand, the lost thing, the goal, else the key prop.
+
+    Never from the brief's first words, which are a subject and a verb ("The Dog Look").
+    """
+    if world.genre == "brand" and world.product:
+        return world.product
+    quest = reading.quest.split()
+    if quest and set(quest) & QUEST_MARKS:
+        return "The " + reading.quest.title()  # "The Lost Kite", "The Last Oxygen Tank"
+    if reading.want:
+        verb, *rest = reading.want.split()
+        return " ".join([_gerund(verb)] + rest).title()  # "Baking Bread"
+    return f"The {(reading.quest or world.prop.name).title()}"
+
+
 def scene_count(length_s: float, note: str = "") -> int:
     """Scenes for a running time: about one every 12 s, four to six for a short."""
     n = max(4, min(6, round(length_s / SECONDS_PER_SCENE)))
@@ -241,7 +275,7 @@ def script_from_brief(brief: Brief, note: str = "") -> Script:
     rng = random.Random(zlib.crc32(f"{brief.seed}|{brief.text.strip()}".encode()))
     tone = Tone.from_note(note)
     world = build_world(reading, rng, settings_named_in(note))
-    title = world.product if world.genre == "brand" and world.product else f"The {world.prop.name.title()}"
+    title = title_for(reading, world)
     page = [f"Title: {title}", f"Credit: written by template:{TEMPLATE}", f"Draft: {brief.text.strip()}"]
     if note.strip():
         page.append(f"Notes: revised for \"{note.strip()}\"")

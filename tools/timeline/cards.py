@@ -153,7 +153,7 @@ def render_card(text_lines: list[str], size: tuple[int, int], style_colors: dict
     bg = np.array(colors["background"], dtype=np.float32)
     shade = np.linspace(SHADE_TOP, SHADE_BOTTOM, h, dtype=np.float32)[:, None, None]
     lift = np.clip(bg * shade + 6 * (shade - SHADE_BOTTOM), 0, 255).astype(np.uint8)
-    image = Image.fromarray(np.broadcast_to(lift, (h, w, 3)).copy(), "RGB")
+    image = Image.fromarray(np.broadcast_to(lift, (h, w, 3)).copy())
     draw = ImageDraw.Draw(image)
 
     unit = min(w, h)

@@ -25,6 +25,7 @@ TEASER_TITLE_S = 2.0
 TEASER_END_S = 2.0
 SHORTEST_EXCERPT_S = 0.75     # shorter than this a shot is a flash, not a moment
 BEATS_PER_SHOT = 2            # teasers cut about twice as often as the narrative film
+MOST_OF_CLIP = 0.8            # an excerpt is a part of its shot, never the whole of it
 SHARE_OF_SHOTS = 0.5          # a teaser that shows everything is a recap, not a teaser
 
 ROLE_WEIGHT = {"climax": 0.6, "inciting incident": 0.3, "rising action": 0.15, "resolution": -0.5}
@@ -68,11 +69,11 @@ def shot_strength(shot: Shot, report: ScriptReport | None) -> float:
 
 def _excerpt_range(shot: Shot, clip_s: float, beat_s: float) -> tuple[float, float, float]:
     """(planned, shortest, longest) seconds for a shot's excerpt: about two beats, long enough
-    to read its line, never longer than its clip."""
+    to read its line, and a true part of its clip."""
     read = reading_time(shot)
     planned = min(max(BEATS_PER_SHOT * beat_s, 1.2), 2.2)
     shortest = max(SHORTEST_EXCERPT_S, read)
-    longest = min(clip_s, max(shortest + 0.75, 3.0))
+    longest = min(clip_s * MOST_OF_CLIP, max(shortest + 0.75, 3.0))
     return min(max(planned, shortest), longest), min(shortest, longest), longest
 
 

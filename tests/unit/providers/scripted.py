@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage

@@ -121,3 +121,16 @@ def test_prices_come_from_the_dated_table_and_unknown_models_cost_zero_with_a_no
     assert image_cost("openai:gpt-image-2", 3)[0] == pytest.approx(0.126)
     assert video_cost("google:veo-3.1-fast-generate-preview", 8)[0] == pytest.approx(1.2)
     assert json.dumps(PRICES_AS_OF)  # a date a reader can check the table against
+
+
+def test_usage_totals_sum_per_stage_and_overall():
+    from graph.state import UsageRecord
+    from tools.providers.pricing import usage_totals
+
+    records = [UsageRecord(stage="script", provider="openai:gpt-5-mini", input_tokens=900, output_tokens=700, cost_usd=0.0016),
+               UsageRecord(stage="script", provider="openai:gpt-5-mini", input_tokens=100, output_tokens=50, cost_usd=0.0001),
+               UsageRecord(stage="animate", provider="google:veo-3.1-fast", video_s=4.0, cost_usd=0.6)]
+    totals = usage_totals(records)
+    assert totals["script"]["calls"] == 2 and totals["script"]["input_tokens"] == 1000
+    assert totals["animate"]["video_s"] == 4.0
+    assert totals["total"]["cost_usd"] == pytest.approx(0.6017) and totals["total"]["calls"] == 3

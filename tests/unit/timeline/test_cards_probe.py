@@ -46,3 +46,29 @@ def test_probe_reads_audio_and_refuses_non_media(project, tmp_path):
         probe_media(tmp_path / "notes.mp4")
     with pytest.raises(BadInput):
         probe_media(tmp_path / "missing.mp4")
+
+
+@pytest.mark.parametrize("palette", [
+    {"shadow": "#101216", "highlight": "#3a3c40", "accent": "#202226"},  # dark grey on near-black
+    {"shadow": "#0c1a2c", "highlight": "#c2d3da", "accent": "#995200"},  # a storm palette that already reads
+    {"shadow": "#d8d2c4", "highlight": "#f4f0e6", "accent": "#e8dcc0"},  # a pale pastel: light on light
+])
+def test_card_text_reads_against_its_background(tmp_path, palette):
+    from tools.timeline.cards import card_colors, contrast_ratio
+
+    colors = card_colors(palette)
+    path = render_card(["The Lamp", "a filmcrew draft"], (640, 360), palette, tmp_path / "title.png")
+    image = np.asarray(Image.open(path).convert("RGB")).astype(int)
+    text = np.array(colors["text"])
+    letters = np.abs(image - text).sum(axis=2) < 12
+    assert letters.sum() > 300  # the title is set in the card's text colour
+    rows = np.nonzero(letters.any(axis=1))[0]
+    # measured on the pixels behind the words, at the top and bottom of the lettering
+    for y in (rows.min(), rows.max()):
+        ground = tuple(int(v) for v in image[y, 3])
+        assert contrast_ratio(colors["text"], ground) >= 4.5, (palette, colors["text"], ground)
+    rule = tuple(int(v) for v in colors["accent"])
+    assert contrast_ratio(rule, tuple(int(v) for v in image[180, 3])) >= 3.0
+    # the text keeps the palette's hue family: a blue-grey highlight stays blue-grey, not white
+    if palette["highlight"] == "#c2d3da":
+        assert colors["text"] == (0xc2, 0xd3, 0xda)

@@ -1,0 +1,71 @@
+"""Staging a director would sign off: small figures read, feet on the ground, nobody cut at the sides."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from previs_fixtures import BOLT, ELIAS, KITCHEN, MAYA, REX, SHORE, SHORE_DAY, plain_style, shot
+from tools.previs.framing import MIN_FIGURE, frame_camera
+from tools.previs.render import render_frame
+from tools.previs.slate import slate_height
+
+W, H = 1280, 720
+CAST = [ELIAS, MAYA, BOLT, REX]
+
+
+@pytest.mark.parametrize("subjects", [("ELIAS", "BOLT"), ("MAYA", "REX")])
+def test_establishing_shots_draw_every_character_big_enough_to_read(subjects):
+    for size in ("EWS", "WS"):
+        for angle in ("eye", "high"):
+            frame = render_frame(shot(size, angle=angle, subjects=subjects), SHORE_DAY, plain_style(), CAST)
+            assert set(frame.boxes) == set(subjects)
+            for name, (x, y, w, h) in frame.boxes.items():
+                assert h >= MIN_FIGURE * H * 0.95, (size, angle, name, h)
+
+
+def test_a_small_figure_on_a_night_set_carries_a_light_rim():
+    frame = render_frame(shot("EWS", subjects=("ELIAS",)), SHORE, plain_style("low_key"), CAST)
+    x, y, w, h = frame.boxes["ELIAS"]
+    grey = np.asarray(frame.image.convert("L")).astype(int)
+    ground = np.median(grey[y:y + h, max(0, x - 60):x])  # the set just left of the figure
+    # The box's outermost columns are the rim: lighter than the night behind it.
+    edge = np.concatenate([grey[y + h // 4:y + h - 4, x + 1], grey[y + h // 4:y + h - 4, x + w - 2]])
+    assert (edge > ground + 40).mean() > 0.25, (ground, edge)
+
+
+@pytest.mark.parametrize("angle", ["eye", "low", "worms_eye", "high"])
+@pytest.mark.parametrize("size", ["EWS", "WS"])
+def test_wide_shots_stand_figures_on_the_ground_clear_of_the_slate(size, angle):
+    camera = frame_camera(shot(size, angle=angle, subjects=("ELIAS", "MAYA", "REX")), CAST, W, H, 0, 0)
+    slate_top = H - slate_height(W, H)
+    for mark in camera.blocking:
+        assert mark.feet_y < slate_top, (mark.name, mark.feet_y)  # the slate never hides the feet
+        assert mark.feet_y > camera.horizon, (mark.name, mark.feet_y, camera.horizon)  # no one stands in the sky
+    frame = render_frame(shot(size, angle=angle, subjects=("ELIAS", "MAYA", "REX")), SHORE_DAY, plain_style(), CAST)
+    assert set(frame.boxes) == {"ELIAS", "MAYA", "REX"}
+
+
+@pytest.mark.parametrize("subjects", [("MAYA", "REX"), ("ELIAS", "BOLT"), ("ELIAS", "MAYA", "BOLT"), ("BOLT", "REX")])
+@pytest.mark.parametrize("size", ["MWS", "MS", "TWO"])
+def test_side_by_side_sizes_keep_everyone_inside_the_frame_sides_and_apart(size, subjects):
+    frame = render_frame(shot(size, subjects=subjects), KITCHEN, plain_style(), CAST)
+    assert set(frame.boxes) == set(subjects)
+    for name, (x, y, w, h) in frame.boxes.items():
+        assert x >= 0.02 * W and x + w <= 0.98 * W, (size, name, x, w)
+    # a character on the left third and one on the right never stand inside each other
+    left = [b for b in frame.boxes.values() if b[0] + b[2] / 2 < W / 2]
+    right = [b for b in frame.boxes.values() if b[0] + b[2] / 2 >= W / 2]
+    if left and right:
+        assert max(b[0] + b[2] for b in left) <= min(b[0] for b in right), frame.boxes
+
+
+@pytest.mark.parametrize("pair", [("MAYA", "ELIAS"), ("BOLT", "ELIAS"), ("ELIAS", "BOLT")])
+def test_ots_shoulder_frames_the_edge_without_covering_the_face(pair):
+    subject, shoulder = pair
+    frame = render_frame(shot("OTS", subjects=pair), KITCHEN, plain_style(), CAST)
+    fx, fy, fw, fh = frame.boxes[shoulder]
+    sx, sy, sw, sh = frame.boxes[subject]
+    assert fx == 0 or fx + fw == W  # cut by its edge of frame
+    assert fw <= 0.4 * W, fw  # a shoulder, not a wall
+    assert fx + fw <= sx or sx + sw <= fx, frame.boxes  # the subject's face stays clear
