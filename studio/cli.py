@@ -325,7 +325,7 @@ def _open(project: str, version: str = "main"):
     return runner
 
 
-from studio import cast_commands, providers_cmd, tools_commands, versions_commands  # noqa: E402,F401  (register their commands)
+from studio import cast_commands, edit_commands, providers_cmd, tools_commands, versions_commands  # noqa: E402,F401  (register their commands)
 
 
 def main() -> None:

@@ -5,6 +5,11 @@ signature colours), so continuity holds by construction: the first signature
 colour dresses the body, the second marks the head (hair, a robot's head, an
 animal's head and ears). Only the camera's view changes: front, three-quarter
 toward the facing side, side, back, or top-down for a bird's-eye shot.
+
+Form shadows are painted as the body colour made darker, never as translucent
+black: figures are drawn on a transparent layer, and Pillow blends a
+translucent fill only onto RGB images; on RGBA it replaces the pixels and
+would punch see-through holes in a coat.
 """
 
 from __future__ import annotations
@@ -125,7 +130,7 @@ def _human(draw, x, feet, h, w_mult, head_mult, facing, foreshorten, body, hair,
         # Form shadow on the outer part of the fill side, so the body colour still reads.
         draw.polygon([(x + s * shoulder * 0.3, shoulder_y - shoulder * 0.08), (x + s * shoulder * 0.75, shoulder_y - shoulder * 0.08),
                       (x + s * shoulder, shoulder_y + shoulder * 0.15), (x + s * hip * 1.12, hem_y), (x + s * hip * 0.3, hem_y)],
-                     fill=alpha((0, 0, 0), look.shadow * 0.6))
+                     fill=shade(body, 1 - look.shadow * 0.6))
     # arms over the coat edge, a shade darker, hanging in a slight A so the silhouette has shoulders
     arm_w = shoulder * 0.3
     hand_y = hip_y + legs * 0.1
@@ -275,7 +280,7 @@ def _robot(draw, x, feet, h, w_mult, head_mult, facing, body, head, look):
     if look.shadow > 0:
         s = _shade_side(look)
         draw.rectangle([min(x, x + s * shoulder), torso_top, max(x, x + s * shoulder), hip_y + h * 0.02],
-                       fill=alpha((0, 0, 0), look.shadow * 0.7))
+                       fill=shade(body, 1 - look.shadow * 0.7))
     hx = x + turn * head_w * 0.08
     head_box = [hx - head_w / 2, top, hx + head_w / 2, top + head_h]
     draw.rounded_rectangle(head_box, radius=head_h * 0.18, fill=head, **ol)
@@ -302,7 +307,8 @@ def _animal(draw, x, feet, height, h_mult, w_mult, head_mult, facing, body, head
     leg_w = length * 0.11
     for offset in (-0.36, -0.22, 0.22, 0.36):
         lx = x + offset * length
-        draw.rectangle([lx - leg_w / 2, body_bottom - leg_w, lx + leg_w / 2, feet], fill=shade(body, 0.75), **ol)
+        # Legs start inside the body (drawn over them), so the outer pair meets the belly's curve.
+        draw.rectangle([lx - leg_w / 2, (body_top + body_bottom) / 2, lx + leg_w / 2, feet], fill=shade(body, 0.75), **ol)
     # tail
     tx = x - turn * length * 0.5
     draw.line([tx, body_top + h * 0.15, tx - turn * length * 0.2, body_top - h * 0.2], fill=body,
@@ -310,7 +316,7 @@ def _animal(draw, x, feet, height, h_mult, w_mult, head_mult, facing, body, head
     draw.ellipse([x - length / 2, body_top, x + length / 2, body_bottom + leg_w], fill=body, **ol)
     if look.shadow > 0:
         draw.chord([x - length / 2, body_top, x + length / 2, body_bottom + leg_w], 0, 180,
-                   fill=alpha((0, 0, 0), look.shadow * 0.6))
+                   fill=shade(body, 1 - look.shadow * 0.6))
     head_r = h * 0.24 * head_mult
     hx = x + turn * length * 0.48
     hy = body_top - head_r * 0.2

@@ -45,6 +45,8 @@ SIDE_BY_SIDE = {"EWS", "WS", "MWS", "MS", "TWO", "POV"}
 SIDE_MARGIN = 0.03
 # No one figure wider than this share of the frame when two or more share it.
 MAX_SHARE = 0.42
+# ...and alone: a long body (a dog at MS) framed like a person's would fill the frame with flank.
+MAX_SHARE_ALONE = 0.62
 # The smallest a figure may be drawn in a wide shot (fraction of the reference unit):
 # below this a person is a smudge on the set, not a character.
 MIN_FIGURE = 0.085
@@ -217,13 +219,29 @@ def _block(shot: Shot, cast: list[CharacterProfile], camera: Camera, figure_heig
                 x = (0.5 + (0.17 if side == "right" else -0.17) + third_jitter) * width
         marks.append(Blocking(name=profile.name, x=x, feet_y=feet, height=h, facing=facing,
                               foreshorten=foreshorten, depth=depth))
+    by_name = {p.name: p for p in people}
+    if foreground is not None:
+        marks = [_shoulder(m, by_name[m.name], width) if m.depth == 2 else m for m in marks]
     if not camera.top_down:
-        by_name = {p.name: p for p in people}
         if shot.size in SIDE_BY_SIDE:
             marks = _fit_sides(marks, by_name, camera, eye_frac)
         if eye_frac is None:
             marks = [_grounded(_readable(m, by_name[m.name], camera), by_name[m.name], camera) for m in marks]
     return sorted(marks, key=lambda m: (m.depth, -m.feet_y if m.depth < 2 else 0))
+
+
+# The most of the frame's width an OTS shoulder may fill.
+SHOULDER_SHARE = 0.36
+
+
+def _shoulder(mark: Blocking, profile: CharacterProfile, width: int) -> Blocking:
+    """Slide a broad OTS shoulder (a robot, a big coat) further off its edge until it fills
+    no more than SHOULDER_SHARE of the width."""
+    x0, _, x1, _ = _box(mark, profile)
+    excess = min(x1, width) - max(x0, 0.0) - SHOULDER_SHARE * width
+    if excess <= 0:
+        return mark
+    return replace(mark, x=mark.x - excess if mark.x < width / 2 else mark.x + excess)
 
 
 def _box(mark: Blocking, profile: CharacterProfile) -> tuple[float, float, float, float]:
@@ -241,8 +259,7 @@ def _fit_sides(marks: list[Blocking], people: dict[str, CharacterProfile], camer
     widest = max(b[2] - b[0] for b in boxes)
     span = max(b[2] for b in boxes) - min(b[0] for b in boxes)
     zoom = min(1.0, (high - low) / span if span > 0 else 1.0)
-    if len(marks) > 1:
-        zoom = min(zoom, MAX_SHARE * width / widest)
+    zoom = min(zoom, (MAX_SHARE if len(marks) > 1 else MAX_SHARE_ALONE) * width / widest)
     if zoom < 1.0:
         zoom *= 0.98
         anchor_y = camera.horizon if eye_frac is None else eye_frac * height

@@ -23,6 +23,7 @@ PROP_SHAPES = {
     "bottle": ("bottle", "vial", "flask", "potion"),
     "ring": ("ring", "coin", "medal", "necklace", "locket"),
     "knife": ("knife", "sword", "blade", "dagger"),
+    "kite": ("kite",),
 }
 
 
@@ -102,6 +103,22 @@ def draw_prop(draw: ImageDraw.ImageDraw, name: str, cx: float, cy: float, size: 
     elif shape == "knife":
         draw.polygon([(cx - s * 0.1, cy - s * 0.12), (cx + s, cy - s * 0.05), (cx - s * 0.1, cy + s * 0.15)], fill=light, **ol)
         draw.rounded_rectangle([cx - s, cy - s * 0.1, cx - s * 0.1, cy + s * 0.12], radius=s * 0.05, fill=main, **ol)
+    elif shape == "kite":
+        # A diamond on two spars with a tail of bows: the silhouette every child draws.
+        top, right, bottom, left = (cx, cy - s), (cx + s * 0.62, cy - s * 0.35), (cx, cy + s * 0.75), (cx - s * 0.62, cy - s * 0.35)
+        draw.polygon([top, right, (cx, cy - s * 0.35)], fill=accent)
+        draw.polygon([top, left, (cx, cy - s * 0.35)], fill=main)
+        draw.polygon([left, bottom, (cx, cy - s * 0.35)], fill=shade(accent, 0.75))
+        draw.polygon([right, bottom, (cx, cy - s * 0.35)], fill=light)
+        draw.polygon([top, right, bottom, left], outline=ink, width=max(2, line))
+        draw.line([top, bottom], fill=ink, width=max(2, line))
+        draw.line([left, right], fill=ink, width=max(2, line))
+        # The tail trails off to the side so the name label below stays clear.
+        tail = [(cx + k * s * 0.2, cy + s * 0.75 + math.sin(k * 1.4) * s * 0.1) for k in range(6)]
+        draw.line([bottom] + tail, fill=ink, width=max(2, line // 2 + 1))
+        for bx, by in tail[1::2]:
+            draw.polygon([(bx - s * 0.08, by - s * 0.06), (bx + s * 0.08, by + s * 0.06), (bx + s * 0.08, by - s * 0.06),
+                          (bx - s * 0.08, by + s * 0.06)], fill=accent)
     else:
         draw.polygon([(cx - s * 0.8, cy - s * 0.3), (cx, cy - s * 0.7), (cx + s * 0.8, cy - s * 0.3), (cx, cy + s * 0.1)],
                      fill=light, **ol)

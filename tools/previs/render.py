@@ -26,6 +26,9 @@ from tools.previs.props import draw_prop
 from tools.previs.set_dressing import paint_set
 from tools.previs.slate import draw_slate, slate_height
 
+# Bumped whenever the drawing changes for the same inputs: a frame cache keyed only on
+# the shot, scene, style and cast would otherwise keep serving frames drawn by older code.
+RENDERER_REVISION = 2
 ASPECT_SIZES: dict[str, tuple[int, int]] = {"16:9": (1280, 720), "9:16": (720, 1280), "1:1": (720, 720)}
 ROLE_FALLBACKS = {"key": "#7a8a99", "shadow": "#22262e", "highlight": "#e8e4da", "accent": "#c0583a",
                   "sky": "#9fb8cc", "ground": "#5d5a48", "skin": "#c89a7a"}
@@ -80,15 +83,17 @@ def render_frame(shot: Shot, scene: Scene, style: StyleBible, cast: list[Charact
         _insert(ImageDraw.Draw(plate, "RGBA"), shot, palette, look, width, height, camera)
     for mark in camera.blocking:
         profile = people[mark.name]
-        if mark.feet_y < height * 1.02 and not camera.top_down:
-            # contact shadow grounds a standing figure on the set
-            r = mark.height * 0.16
-            ImageDraw.Draw(plate, "RGBA").ellipse(
-                [mark.x - r, mark.feet_y - r * 0.18, mark.x + r * 1.3, mark.feet_y + r * 0.18],
-                fill=alpha((0, 0, 0), 0.35))
         box = draw_figure(draw, profile, mark.x, mark.feet_y, mark.height, mark.facing, mark.foreshorten,
                           look, top_down=camera.top_down)
         boxes[mark.name] = box
+        if mark.feet_y < height * 1.02 and not camera.top_down:
+            # Contact shadow on the plate (the figures layer goes over it), as wide as the
+            # figure's own footprint: a dog's is long, a child's small.
+            r = (box[2] - box[0]) * 0.5
+            cx = (box[0] + box[2]) / 2
+            ImageDraw.Draw(plate, "RGBA").ellipse(
+                [cx - r, mark.feet_y - r * 0.16, cx + r * 1.2, mark.feet_y + r * 0.16],
+                fill=alpha((0, 0, 0), 0.35))
     small = [name for name, b in boxes.items() if b[3] - b[1] < RIM_BELOW * height]
     if small and not camera.top_down:
         reach = max(1, int(round(max(2, style.line_weight) * scale * 0.75)))

@@ -37,7 +37,8 @@ look search hunt seek find lose run fall wait care chase follow meet discover re
 encounter stumble learn teach bake build fix repair steal guard protect escape flee hide argue fight race deliver
 carry bring take make try want need love hate miss wake sleep dream travel journey cross climb swim fly drive
 ride walk wander explore return go come leave stay live work play sing dance paint draw write read cook grow
-plant win help wash fish visit tell ask say call open close break keep hold give get put set start stop begin end change turn
+plant win help wash fish visit
+tell ask say call open close break keep hold give get put set start stop begin end change turn
 move push pull drag throw catch kick hit jump dive sail row drift float sink burn freeze melt shine glow
 watch guide lead join share trade sell buy pay spend earn owe borrow lend befriend adopt raise feed train
 prepare plan plot scheme convince persuade confront face defend attack invade survive die kill bury mourn
@@ -185,7 +186,10 @@ def _unknown_verb(toks: list[Token], i: int, known_nouns: set[str]) -> bool:
     """A verb the lexicon lacks, told by its place: after a known noun, before a phrase ('a boy VISITS his')."""
     tok, prev = toks[i], toks[i - 1] if i else None
     nxt = toks[i + 1].low if i + 1 < len(toks) else "."
-    return bool(prev is not None and _is_noun_like(prev, known_nouns) and not _is_noun_like(tok, known_nouns)
+    after_noun = prev is not None and (_is_noun_like(prev, known_nouns) or (
+        prev.low not in FUNCTION_WORDS and re.match(r"[^\W\d_]", prev.text) is not None
+        and nxt in ARTICLES | POSSESSIVES))
+    return bool(after_noun and tok.low not in _NOT_VERBS and not _is_noun_like(tok, known_nouns)
                 and tok.low.endswith("s") and not tok.low.endswith(("ss", "us", "is"))
                 and not tok.capitalised and tok.low not in FUNCTION_WORDS and re.match(r"[^\W\d_]", tok.text)
                 and (nxt in ARTICLES | POSSESSIVES | PREPOSITIONS or nxt in {".", ",", "!", "?"}))
@@ -237,17 +241,19 @@ def chunk(text: str, known_nouns: set[str]) -> list[Clause]:
         # "a robot WASHED ashore": a participle straight after a phrase starts a new act.
         reduced = is_participle(tok.low) and i > 0 and re.match(r"[^\W\d_]", toks[i - 1].text) \
             and toks[i - 1].low not in FUNCTION_WORDS
-        if _unknown_verb(toks, i, known_nouns) or verb_base(tok.low) and (reduced or not is_participle(tok.low)) and not (
-                tok.capitalised and not tok.start_of_sentence) and not (
-                _is_noun_like(tok, known_nouns) and not clause.subjects and not clause.acts):
+        known_verb = verb_base(tok.low) and (reduced or not is_participle(tok.low)) \
+            and not (tok.capitalised and not tok.start_of_sentence) \
+            and not (_is_noun_like(tok, known_nouns) and not clause.subjects and not clause.acts)
+        if known_verb or _unknown_verb(toks, i, known_nouns):
             last_verb = VerbPhrase(verb_base(tok.low) or tok.low)
             clause.acts.append((last_verb, []))
             pending_prep = ""
             i += 1
             continue
+        start = i
         phrase, i = _noun_phrase(toks, i, known_nouns)
         if phrase is None:
-            i += 1
+            i = max(i, start + 1)  # an article with nothing after it: step past, but never over a word
             continue
         if pending_prep and not (last_verb and last_verb.particle == pending_prep):
             clause.settings.append((pending_prep, phrase))

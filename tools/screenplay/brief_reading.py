@@ -2,8 +2,12 @@
 
 "A lighthouse keeper finds a small robot washed ashore after a storm" gives a
 protagonist (the keeper), a second figure (the robot), places (lighthouse,
-shore) and an event (the storm). Briefs that name none of these (a brand
-short, a single word) still yield a reading: the genre and theme fill the gaps.
+shore) and an event (the storm). "A girl and her dog look for a lost kite"
+gives a companion who is there from the start (her dog) and the object of the
+quest (the lost kite), which becomes the key prop and the title. Briefs that
+name none of these (a brand short, a single word) still yield a reading: the
+genre and theme fill the gaps. The grammar (which word is a verb) lives in
+`brief_grammar`; this module says what the phrases mean for the film.
 """
 
 from __future__ import annotations
@@ -13,8 +17,6 @@ from dataclasses import dataclass, field
 
 from tools.screenplay.brief_grammar import PRONOUNS, Clause, NounPhrase, chunk, is_participle, verb_base
 
-_ENCOUNTERS = re.compile(r"(?:find|meet|discover|rescue|see|hear|spot|save|follow|chase|notice|encounter|stumble)",
-                         re.IGNORECASE)
 _BRAND = re.compile(r"\b(brand|commercial|advert|ad|spot|campaign|product|launch|promo|promotional|sponsored)\b",
                     re.IGNORECASE)
 
@@ -67,7 +69,10 @@ _PEOPLE = {"child", "kid", "girl", "boy", "woman", "man", "stranger", "friend", 
            "keeper", "barista", "pilot", "soldier", "astronaut", "musician", "chef", "doctor", "runner", "thief",
            "grandson", "granddaughter", "grandma", "grandpa", "uncle", "aunt", "niece", "nephew", "wife", "husband",
            "partner", "neighbour", "neighbor", "baby", "twin", "twins", "couple", "family", "student", "widow",
-           "fisherman", "farmer", "artist", "dancer", "boxer", "witch", "knight", "princess", "king", "queen"}
+           "fisherman", "farmer", "artist", "dancer", "boxer", "witch", "knight", "princess", "king", "queen",
+           "ghost", "alien", "monster", "giant", "spirit", "wizard", "pirate", "ninja", "vampire", "zombie", "elf",
+           "fairy", "troll", "mermaid", "prince", "captain", "sailor", "spy", "scientist",
+           "commuter", "stranger", "orphan", "hero", "villain", "poet", "priest", "monk", "nun", "refugee"}
 _GENRES = {"sci-fi": "scifi", "scifi": "scifi", "science": "scifi", "cyberpunk": "scifi", "future": "scifi",
            "horror": "thriller", "thriller": "thriller", "heist": "thriller", "chase": "thriller",
            "comedy": "comedy", "funny": "comedy", "family": "family", "child": "family", "kid": "family"}
@@ -92,6 +97,10 @@ class BriefReading:
     companion_name: str = ""  # ... and the companion ("Leo")
     quest: str = ""  # the object of the story as the brief says it: "lost kite", "last oxygen tank"
     quest_prop: str = ""  # the same object as a prop on set, without its story state: "kite", "oxygen tank"
+    guest: str = ""  # a third figure the brief names ("...care for an injured crow"), described like companion
+    guest_kind: str = ""
+    guest_name: str = ""
+    guest_together: bool = False  # there from the first scene ("a girl, her grandfather and their robot")
 
 
 _OBJECT_NOUNS = {"watch", "ring", "key", "map", "letter", "record", "present", "gift", "bike", "boat", "kite",
@@ -106,7 +115,7 @@ _NOT_PROPS = {"night", "day", "morning", "evening", "afternoon", "summer", "wint
               "sci-fi", "scifi", "thriller", "comedy", "drama", "horror", "animation", "piece", "tale", "fear",
               "hope", "silence", "peace", "freedom", "friendship", "kindness", "fun", "everyone", "anyone", "people",
               "wind", "weather", "sky", "sun", "moon", "stars", "rest", "ending", "start", "end", "bed", "top", "shift",
-              "work", "school", "town", "way", "luck", "name", "voice", "heart", "mind", "past", "future", "lives"}
+              "work", "school", "town", "news", "luck", "name", "voice", "heart", "mind", "past", "future", "lives"}
 # A thing's state in the story, which a title keeps ("The Lost Kite") and the prop list does not ("KITE").
 _STORY_STATES = {"lost", "missing", "stolen", "last", "hidden", "buried", "forgotten", "runaway", "escaped",
                  "vanished", "vanishing", "disappearing", "only", "final", "abandoned", "secret", "cursed",
@@ -148,7 +157,9 @@ def _singular(tok: str) -> str:
 def name_of(phrase: NounPhrase) -> str:
     """The name a phrase gives someone ("Maya", "Zoë"), or '' for a capitalised common word ("Rain")."""
     name = phrase.name
-    if not name or phrase.head in PRONOUNS or any(t.low in _KNOWN_WORDS or t.low in _NOT_PROPS or verb_base(t.low) for t in phrase.words):
+    if not name or phrase.head in PRONOUNS or any(
+            t.low in _KNOWN_WORDS or _singular(t.low) in _KNOWN_WORDS or t.low in _NOT_PROPS or verb_base(t.low)
+            for t in phrase.words):
         return ""
     return name
 
@@ -226,14 +237,34 @@ def _prop_words(phrase: NounPhrase) -> str:
     return " ".join(kept[-3:])
 
 
-def _set_companion(reading: BriefReading, phrase: NounPhrase, together: bool) -> None:
-    reading.companion_kind = phrase_kind(phrase)
+def _describe(phrase: NounPhrase) -> str:
     # "his missing cat" is a cat; that it is missing is the story's business, not its description.
     kept = [t for t in phrase.words[-3:] if t.low not in _STORY_STATES or t is phrase.words[-1]]
-    reading.companion = name_of(phrase) or " ".join(_singular(t.low) if t is phrase.words[-1] else t.low
-                                                for t in kept)
-    reading.companion_name = name_of(phrase)
-    reading.together = together
+    return name_of(phrase) or " ".join(_singular(t.low) if t is phrase.words[-1] else t.low for t in kept)
+
+
+def _is_figure(phrase: NounPhrase) -> bool:
+    # "the watch HE lost": a pronoun points back at someone already cast, it brings no one new.
+    return phrase.head not in PRONOUNS and phrase_kind(phrase) in ("person", "animal", "robot")
+
+
+def _figures(story: Clause, reading: BriefReading) -> list[tuple[NounPhrase, bool]]:
+    """Everyone the brief puts beside the hero, in order, each with whether they are there from the start."""
+    figures = [(p, True) for p in story.subjects[1:] if _is_figure(p)]
+    if story.acts:
+        verb, objects = story.acts[0]
+        for figure in (p for p in objects if _is_figure(p)):
+            if verb.text in _THREAT_VERBS:
+                break  # "runs from the hunters": they chase the hero, they do not keep them company
+            lost = any(t.low in QUEST_MARKS for t in figure.words)
+            if lost and not reading.quest:
+                reading.quest = " ".join(t.low for t in figure.words)  # "The Missing Cat", but no prop
+            # "teaches her grandson" shares the opening scene; "finds a robot" is the encounter itself.
+            figures.append((figure, not lost and (bool(figure.possessive) or phrase_kind(figure) == "person"
+                                                  and verb.base not in _ENCOUNTER_VERBS)))
+    figures += [(p, True) for prep, p in story.settings if prep == "with" and _is_figure(p)]
+    # Whoever is at the hero's side from the start is the companion; a figure met on the way is the guest.
+    return sorted(figures, key=lambda f: not f[1])
 
 
 def _read_story(clauses: list[Clause], reading: BriefReading) -> None:
@@ -250,32 +281,28 @@ def _read_story(clauses: list[Clause], reading: BriefReading) -> None:
             reading.hero_name = name_of(lead)
         elif lead.head not in {"you", "we", "i", "she", "he", "they"}:
             reading.protagonist = _role(lead)
-        for other in story.subjects[1:]:
-            if phrase_kind(other) in ("person", "animal", "robot"):
-                _set_companion(reading, other, together=True)
-                break
         if story.acts:
             verb, objects = story.acts[0]
             if verb.particle == "" and len(story.acts) > 1 and story.acts[1][0].infinitive and not objects:
                 reading.want = " ".join([story.acts[1][0].base] + [p.text for p in story.acts[1][1][:1]])
-            figure = next((p for p in objects if phrase_kind(p) in ("person", "animal", "robot")), None)
-            if figure is not None and verb.text in _THREAT_VERBS:
-                figure = None  # "runs from the hunters": they chase the hero, they do not keep them company
-            if figure is not None and not reading.companion:
-                lost = any(t.low in QUEST_MARKS for t in figure.words)
-                if lost:
-                    reading.quest = " ".join(t.low for t in figure.words)  # "The Missing Cat", but no prop
-                # "teaches her grandson" shares the opening scene; "finds a robot" is the encounter itself.
-                _set_companion(reading, figure, together=not lost and (
-                    bool(figure.possessive) or phrase_kind(figure) == "person" and verb.base not in _ENCOUNTER_VERBS))
-        for prep, phrase in story.settings:
-            if prep == "with" and not reading.companion and phrase_kind(phrase) in ("person", "animal", "robot"):
-                _set_companion(reading, phrase, together=True)
+        figures = _figures(story, reading)
+        if figures:
+            (first, together), rest = figures[0], figures[1:]
+            reading.companion, reading.companion_kind = _describe(first), phrase_kind(first)
+            reading.companion_name, reading.together = name_of(first), together
+            if rest:
+                guest, reading.guest_together = rest[0]
+                reading.guest, reading.guest_kind, reading.guest_name = \
+                    _describe(guest), phrase_kind(guest), name_of(guest)
     objects = [p for clause in clauses for _, acted in clause.acts for p in acted if phrase_kind(p) == "object"]
     marked = [p for _, p in phrases if phrase_kind(p) == "object" and any(t.low in QUEST_MARKS for t in p.words)]
-    # A brief that is only a thing ("Kite", "an old music box") is about that thing.
-    alone = [p for _, p in phrases if phrase_kind(p) == "object"] if story is None else []
-    quest = next(iter(marked + objects + alone), None)
+    # A brief that is only a thing ("Kite", "an old music box") is about that thing; a longer brief the
+    # reader could not parse (another language, a list of words) names no object it can trust.
+    short = len([t for c in clauses for t in c.subjects]) == 1 and sum(len(p.words) for _, p in phrases) <= 3
+    alone = [p for _, p in phrases if phrase_kind(p) == "object"] if story is None and short else []
+    # Props are English nouns the reader knows how to write about; a run of another script is not one.
+    quest = next((p for p in marked + objects + alone if all(t.low.isascii() and len(t.low) <= 20 for t in p.words)),
+                 None)
     if quest is not None and _prop_words(quest) and not reading.quest:
         reading.quest = " ".join(t.low for t in quest.words)
         reading.quest_prop = _prop_words(quest)
@@ -298,7 +325,8 @@ def read_brief(text: str) -> BriefReading:
             reading.genre = _GENRES[tok]
     if _BRAND.search(text):
         _read_brand(text, reading)
-    _read_story(chunk(text, _KNOWN_NOUNS), reading)
+    # An all-capitals brief has no capitals left to mark names, and would read as one long name.
+    _read_story(chunk(text.lower() if text.isupper() else text, _KNOWN_NOUNS), reading)
     if reading.genre == "brand":
         reading.quest = reading.quest_prop = ""  # a brand short's object is the product, whatever else it names
     return reading

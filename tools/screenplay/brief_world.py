@@ -183,6 +183,10 @@ class World:
     together: bool  # the companion is there from the first scene
     want: str = ""  # what the protagonist wants, e.g. "bake bread"
     variant: str = ""  # the event beats played, e.g. "lost_water"
+    guest: str | None = None  # a third figure the brief names, met on the way or there from the start
+    guest_intro: str = ""
+    guest_kind: str = ""
+    guest_together: bool = False
     species: str = ""  # an animal companion's kind, so a cat is not written barking
 
 
@@ -235,6 +239,32 @@ def _they_for_name(name: str) -> str:
     return "she" if name.lower().rstrip("ëé")[-1:] in "aei" or name.lower().endswith(("ë", "é", "y")) else "he"
 
 
+def _a(phrase: str) -> str:
+    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
+
+
+def _guest(reading: BriefReading, rng: random.Random, names: list[str], taken: set[str],
+           hero_look: str) -> tuple[str | None, str]:
+    """The third figure's name and introduction, never sharing a name or a look with the two before."""
+    kind, phrase = reading.guest_kind, reading.guest
+    if not kind:
+        return None, ""
+    if reading.guest_name:
+        name = reading.guest_name.upper()
+        age, look = rng.choice([lk for lk in _DEFAULT_LOOKS if lk[1] != hero_look] or _DEFAULT_LOOKS)
+        return name, f"{name} ({age}, {look})"
+    if kind == "robot":
+        name = rng.choice([n for n in _ROBOT_NAMES if n not in taken])
+        return name, f"{name}, {_a(phrase)} with a dented shell and one flickering eye,"
+    if kind == "animal":
+        name = rng.choice([n for n in _ANIMAL_NAMES if n not in taken])
+        look = _CREATURE_LOOKS.get(phrase.split()[-1], "bright, wary eyes")
+        return name, f"{name}, {_a(phrase)} with {look},"
+    name = _pick_name([n for n in names if n not in taken], phrase)
+    age, look = _role_look(phrase, rng)
+    return name, f"{name} ({age}, the {phrase}, {look})"
+
+
 def build_world(reading: BriefReading, rng: random.Random, setting_override: list[str]) -> World:
     named = reading.hero_name.upper()
     role = reading.protagonist or ("" if named else _GENRE_HERO.get(reading.genre, "woman"))
@@ -246,18 +276,19 @@ def build_world(reading: BriefReading, rng: random.Random, setting_override: lis
     they = (_they_for_name(reading.hero_name) if named else "she" if hero in _SHE else "he")
     hero_intro = f"{hero} ({age}, the {role}, {look})" if role else f"{hero} ({age}, {look})"
     if _figure_kind(role) in ("animal", "robot"):
-        hero_intro = f"{hero}, a {role} with {_CREATURE_LOOKS.get(role.split()[-1], 'bright, curious eyes')},"
+        hero_intro = f"{hero}, {_a(role)} with {_CREATURE_LOOKS.get(role.split()[-1], 'bright, curious eyes')},"
 
     kind, companion, companion_intro = reading.companion_kind, None, ""
     phrase = reading.companion
     if reading.companion_name:
         companion = reading.companion_name.upper()
-        c_age, c_look = _role_look("", rng)
+        # Two people the brief only names still need telling apart on the page and in previs.
+        c_age, c_look = rng.choice([lk for lk in _DEFAULT_LOOKS if lk[1] != look] or _DEFAULT_LOOKS)
         companion_intro = f"{companion} ({c_age}, {c_look})"
         kind = "person"
     elif kind == "robot":
         companion = rng.choice(_ROBOT_NAMES)
-        companion_intro = f"{companion}, a {phrase} with one round blinking eye,"
+        companion_intro = f"{companion}, {_a(phrase)} with one round blinking eye,"
     elif kind == "animal":
         companion = rng.choice(_ANIMAL_NAMES)
         companion_intro = f"{companion}, a scruffy {phrase},"
@@ -274,6 +305,7 @@ def build_world(reading: BriefReading, rng: random.Random, setting_override: lis
         companion_intro = f"{companion} ({c_age}, the {who}, {c_look})"
         kind = "person"
 
+    guest, guest_intro = _guest(reading, rng, names, {hero, companion or ""}, look)
     places = _places(reading, setting_override)
     prop_key = next((k for k in (setting_override or reading.settings) if k in _PROPS or k in _PROP_ALIASES), None)
     prop = _PROPS.get(_PROP_ALIASES.get(prop_key or "", prop_key or ""), None) or rng.choice(_DEFAULT_PROPS)
@@ -303,4 +335,5 @@ def build_world(reading: BriefReading, rng: random.Random, setting_override: lis
                  companion_kind=kind, places=places, prop=prop, event=event, beats=beats, product=reading.product,
                  genre=reading.genre, together=reading.together, want=reading.want, variant=variant,
                  species=next((w for w in reversed(phrase.split()) if figure_kind(w) == "animal"), "")
-                 if kind == "animal" else "")
+                 if kind == "animal" else "", guest=guest, guest_intro=guest_intro,
+                 guest_kind=reading.guest_kind if guest else "", guest_together=reading.guest_together)

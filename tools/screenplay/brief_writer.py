@@ -129,7 +129,10 @@ _OPENING_LINE = {"family": "Ready? Ready?", "brand": "Four more hours.", "scifi"
 def _setup(w: World, tone: Tone, plan: Plan) -> list[str]:
     routine = _ROUTINE.get(plan.times["setup"], "goes about the day")
     blocks = [f"Quiet. {w.hero_intro} {routine}, slow and careful."
-              + (f" {w.companion_intro.rstrip(',')}, keeps close." if w.together and w.companion else "")
+              + (f" {w.companion_intro.rstrip(',')}{'' if w.companion_intro.endswith(')') else ','} keeps close."
+                 if w.together and w.companion else "")
+              + (f" {w.guest_intro.rstrip(',')}{'' if w.guest_intro.endswith(')') else ','} trails behind."
+                 if w.guest and w.guest_together else "")
               + (_fill(f" All {{they}} wants is to {w.want}.", w) if w.want else ""),
               _fill(w.prop.setup, w)]
     line = "Same as always." if tone.dark else _OPENING_LINE.get(w.genre, "One more night. Then we'll see.")
@@ -137,26 +140,40 @@ def _setup(w: World, tone: Tone, plan: Plan) -> list[str]:
     return blocks
 
 
+_GUEST_AT_PEACE = {"animal": "{Guest} curls up at their feet, safe at last.",
+                   "robot": "{Guest} hums quietly beside them, its eye glowing warm.",
+                   "person": "{Guest} stays close, smiling."}
+
+
+def _arrival(kind: str, intro: str, event: str) -> str:
+    """A figure met on the way, introduced as they enter the film."""
+    if kind == "robot":
+        return f"In the wreckage lies {intro} half buried and sparking."
+    if kind == "animal":
+        return f"Out of the dark limps {intro} shivering and alone."
+    wet = "soaked and " if event in ("storm", "rain", "ice") else ""
+    return f"{intro} stumbles in, {wet}out of breath."
+
+
 def _inciting(w: World, tone: Tone, plan: Plan) -> list[str]:
     blocks = [_fill(w.beats.inciting, w) + (" Something is very wrong." if tone.dark else "")]
     if w.companion and not w.together:
-        if w.companion_kind == "robot":
-            blocks.append(f"In the wreckage lies {w.companion_intro} half buried and sparking.")
-            blocks.append(_line(w.companion, "Cold... cold...", "weak, static"))
-        elif w.companion_kind == "animal":
-            blocks.append(f"Out of the dark limps {w.companion_intro} shivering and alone.")
-        elif w.genre == "brand":
+        if w.genre == "brand" and w.companion_kind == "person":
             blocks.append(f"In the last bed, {w.companion_intro} catches {_fill('{Hero}', w)}'s sleeve.")
             blocks.append(_line(w.companion, "You look more tired than me."))
         else:
-            wet = "soaked and " if w.event in ("storm", "rain", "ice") else ""
-            blocks.append(f"{w.companion_intro} stumbles in, {wet}out of breath.")
-            blocks.append(_line(w.companion, "Please. I need help."))
+            blocks.append(_arrival(w.companion_kind, w.companion_intro, w.event))
+            if w.companion_kind == "robot":
+                blocks.append(_line(w.companion, "Cold... cold...", "weak, static"))
+            elif w.companion_kind == "person":
+                blocks.append(_line(w.companion, "Please. I need help."))
     elif w.companion and w.companion_kind == "animal":
         where = " at the water's edge" if w.variant == "lost_water" else ""
         blocks.append(_fill(f"{{Comp}} {_ANIMAL_CRY.get(w.species, 'cries out, over and over')}{where}.", w))
     elif w.companion:
         blocks.append(_line(w.companion, "What was that?", "scared"))
+    if w.guest and not w.guest_together:
+        blocks.append(_arrival(w.guest_kind, w.guest_intro, w.event))
     if tone.comic and w.companion:
         blocks.append(_fill("{Comp} sneezes, loudly, and knocks a mug off the shelf. {Hero} stares.", w))
     if w.genre == "brand":
@@ -207,6 +224,9 @@ def _resolution(w: World, tone: Tone, plan: Plan) -> list[str]:
     together = _fill("{Hero} and {Comp} sit side by side.", w) if w.companion and w.genre != "brand" else \
         _fill("{Hero} watches the sun come up." if w.genre == "brand" or not w.places[0][0]
               else "{Hero} sits by the window as the sun comes up.", w)
+    if w.guest:
+        together += " " + _GUEST_AT_PEACE.get(w.guest_kind, _GUEST_AT_PEACE["person"]).format(
+            Guest=w.guest.title())
     blocks = [f"It is over. {together} " + _fill(w.prop.keepsake, w)
               + (_fill(f" And at last, {{Hero}} gets to {w.want}.", w) if w.want else "")]
     if tone.hopeful:

@@ -69,3 +69,22 @@ def test_ots_shoulder_frames_the_edge_without_covering_the_face(pair):
     assert fx == 0 or fx + fw == W  # cut by its edge of frame
     assert fw <= 0.4 * W, fw  # a shoulder, not a wall
     assert fx + fw <= sx or sx + sw <= fx, frame.boxes  # the subject's face stays clear
+
+
+@pytest.mark.parametrize("profile", [ELIAS, BOLT, REX], ids=["human", "robot", "animal"])
+def test_form_shadow_darkens_the_body_without_holes(profile):
+    from PIL import Image, ImageDraw
+
+    from tools.previs.figures import FigureLook, draw_figure, signature
+
+    layer = Image.new("RGBA", (300, 420), (0, 0, 0, 0))
+    look = FigureLook(skin=(200, 150, 120), outline=(20, 20, 20), line_width=0, shadow=0.5, key_side="left")
+    x0, y0, x1, y1 = draw_figure(ImageDraw.Draw(layer, "RGBA"), profile, 150, 400, 380, "front", 1.0, look)
+    pixels = np.asarray(layer)
+    body = np.array(signature(profile)[0])
+    # the row through the body's middle, across the shadowed right half
+    row = int(y0 + (y1 - y0) * (0.62 if profile.silhouette == "animal" else 0.45))  # a dog's belly sits low
+    span = pixels[row, 150:150 + int((x1 - x0) * 0.15)]
+    assert (span[:, 3] == 255).all()  # solid: the set does not show through the coat
+    darker = span[:, :3].astype(int).sum(axis=1) < body.sum() - 20
+    assert darker.any()  # and the shadow side is darker than the lit body colour

@@ -62,3 +62,25 @@ def test_names_keep_their_letters_and_known_words_are_not_names():
 def test_verb_forms_meet_their_base():
     assert [verb_base(w) for w in ("looks", "searching", "stolen", "carries", "ran", "kite")] == \
         ["look", "search", "steal", "carry", "run", None]
+
+
+def test_a_brief_the_reader_cannot_parse_names_no_object_rather_than_a_wrong_one():
+    for text in ("小明和他的狗在公园里找风筝", "Ana y su perro buscan una cometa perdida"):
+        assert read_brief(text).quest == ""
+    shouted = read_brief("A GIRL AND HER DOG LOOK FOR A LOST KITE")
+    assert (shouted.protagonist, shouted.companion, shouted.quest, shouted.hero_name) == ("girl", "dog", "lost kite", "")
+    # A verb the lexicon lacks is still a verb where a verb stands.
+    assert read_brief("A ghost haunts a lighthouse").protagonist == "ghost"
+
+
+@pytest.mark.parametrize("text,companion,guest", [
+    ("Li Wei and his grandmother care for an injured crow", ("grandmother", "person", True),
+     ("injured crow", "animal", False)),
+    ("A girl, her grandfather and their robot fly a kite", ("grandfather", "person", True), ("robot", "robot", True)),
+    # Whoever is at the hero's side is the companion; the one they look for is met on the way.
+    ("A boy searches for his missing cat with his sister", ("sister", "person", True), ("cat", "animal", False)),
+])
+def test_a_third_figure_is_kept_as_a_guest(text, companion, guest):
+    r = read_brief(text)
+    assert (r.companion, r.companion_kind, r.together) == companion
+    assert (r.guest, r.guest_kind, r.guest_together) == guest
