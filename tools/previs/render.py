@@ -142,7 +142,10 @@ def _insert(draw: ImageDraw.ImageDraw, shot: Shot, palette: dict[str, RGB], look
     name = _prop_name(shot)
     prop_size = min(width, height) * 0.42
     cx = width * (0.5 + camera.pan / width)
-    draw_prop(draw, name, cx, table_top + prop_size * 0.05, prop_size, palette["key"], palette["accent"],
+    # The prop and its name label sit clear of the slate strip, whatever the aspect.
+    label_bottom = prop_size * (0.54 + 0.16) + 12
+    cy = min(table_top + prop_size * 0.05, height - slate_height(width, height) - label_bottom - 0.02 * height)
+    draw_prop(draw, name, cx, cy, prop_size, palette["key"], palette["accent"],
               look.outline, max(2, look.line_width), palette["highlight"])
 
 

@@ -88,3 +88,19 @@ def test_form_shadow_darkens_the_body_without_holes(profile):
     assert (span[:, 3] == 255).all()  # solid: the set does not show through the coat
     darker = span[:, :3].astype(int).sum(axis=1) < body.sum() - 20
     assert darker.any()  # and the shadow side is darker than the lit body colour
+
+
+@pytest.mark.parametrize("aspect_size", [(1280, 720), (720, 1280), (720, 720), (320, 180)])
+@pytest.mark.parametrize("angle", ["eye", "low", "high"])
+def test_an_insert_keeps_its_prop_and_label_clear_of_the_slate(aspect_size, angle):
+    from tools.previs.props import prop_shape
+
+    assert prop_shape("Mara's red kite") == "kite" and prop_shape("wooden crate") == "box"
+    width, height = aspect_size
+    frame = render_frame(shot("INSERT", angle=angle, subjects=("KITE",), props=["red kite"]), SHORE_DAY,
+                         plain_style(), CAST, size=aspect_size)
+    strip = slate_height(width, height)
+    # The label's box is dark and its letters light: no light letter pixels may sit just above
+    # the slate, where a label pushed down would land.
+    band = np.asarray(frame.image.convert("L"))[height - strip - max(4, strip // 3):height - strip - 1]
+    assert (band > 200).mean() < 0.002, (aspect_size, angle)
