@@ -21,7 +21,7 @@ from memory.store import CrewMemory
 from tools.atomic import content_hash, temp_path_for, write_json, write_text
 from tools.cache import AssetCache, publish
 from tools.cast.lock import enforce_lock
-from tools.cast.qc import qc_frame, qc_frames, write_qc_report
+from tools.cast.qc import CHARACTER_THRESHOLD, QCReport, ShotQC, qc_frame, write_qc_report
 from tools.errors import BadInput
 from tools.previs.contact import contact_sheet
 from tools.previs.render import frame_size
@@ -33,7 +33,7 @@ from tools.shots.export import write_shotlist_csv, write_storyboard_pdf
 from tools.shots.io import shotlist_json
 from tools.shots.revise import apply_shot_note
 from tools.shots.rules import check_shots
-from tools.style.compliance import style_score
+from tools.style.compliance import STYLE_THRESHOLD, style_score
 
 REGENERATE_ATTEMPTS = 2
 
@@ -109,6 +109,19 @@ def _draw(shot: Shot, state: FilmState, style: StyleBible, cast: list[CharacterP
     return target, boxes, key
 
 
+def _checked(frame: Frame, key: str, project: Path, cast: list[CharacterProfile], style: StyleBible,
+             cache: AssetCache) -> ShotQC:
+    """QC of a freshly drawn frame, remembered by what drew it (a re-run or a fork does not re-score it)."""
+    qc_key = content_hash("qc", key, cast, style, CHARACTER_THRESHOLD, STYLE_THRESHOLD)
+    known = cache.meta("qc", qc_key)
+    if known is not None:
+        return ShotQC.model_validate(known).model_copy(update={"id": frame.shot_id, "variant": frame.variant,
+                                                                "path": frame.path})
+    check = qc_frame(frame, project, cast, style, style_score=style_score)
+    cache.put_meta("qc", qc_key, check.model_dump(mode="json"))
+    return check
+
+
 def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     """Frames for every shot in the locked style and cast, N variants each, best one preselected."""
     context = runtime.context
@@ -138,6 +151,7 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
 
     frames: dict[str, list[Frame]] = {}
     chosen: dict[str, int] = {}
+    checks: dict[str, ShotQC] = {}
     total = len(shots) * context.variants
     for i, shot in enumerate(shots):
         options = []
@@ -151,7 +165,7 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
                 publish(path, target)
                 frame = Frame(shot_id=shot.id, variant=variant, path=rel(project, target), seed=seed,
                               character_boxes=boxes, content_hash=key)
-                check = qc_frame(frame, project, cast, style, style_score=style_score)
+                check = _checked(frame, key, project, cast, style, cache)
                 quality = min([*check.character_scores.values(), check.style_score or 0.0])
                 if best is None or quality > best[0]:
                     best = (quality, path, frame, check)
@@ -162,21 +176,26 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
                 fixes.append(f"shot {shot.id} v{variant}: flagged ({'; '.join(check.reasons[:1]) or 'drift'}); "
                              f"redrawn {attempt}×, " + ("now passes" if not check.flagged else "best attempt kept"))
             publish(path, target)
-            options.append((quality - (1.0 if check.flagged else 0.0), frame))
-        frames[shot.id] = [f for _, f in options]
+            options.append((quality - (1.0 if check.flagged else 0.0), frame, check))
+        frames[shot.id] = [f for _, f, _ in options]
         chosen[shot.id] = max(range(len(options)), key=lambda k: options[k][0])
+        checks[shot.id] = options[chosen[shot.id]][2]
     progress("storyboard", total, total, "checking every frame")
 
     picked = [frames[s.id][chosen[s.id]] for s in shots]
-    report = qc_frames(picked, project, cast, style, style_score=style_score)
+    report = QCReport(shots=[checks[s.id] for s in shots])
     write_qc_report(report, project)
     write_storyboard_pdf(shotlist, {f.shot_id: str(project / f.path) for f in picked}, project / "shots" / "storyboard.pdf",
                          title=state.script.title)
     for scene in state.script.scenes:
-        scene_frames = [project / f.path for f in picked if f.shot_id.split(".")[0] == str(scene.index)]
-        if scene_frames:
-            contact_sheet(scene_frames, project / "frames" / f"contact_scene_{scene.index}.png",
-                          title=f"{scene.index}. {scene.heading}")
+        in_scene = [f for f in picked if f.shot_id.split(".")[0] == str(scene.index)]
+        if not in_scene:
+            continue
+        title = f"{scene.index}. {scene.heading}"
+        key = content_hash("contact", title, [f.content_hash for f in in_scene], [f.shot_id for f in in_scene])
+        sheet = cache.get("sheets", key, ".png") or contact_sheet([project / f.path for f in in_scene],
+                                                                  cache.path("sheets", key, ".png"), title=title)
+        publish(sheet, project / "frames" / f"contact_scene_{scene.index}.png")
     write_json(project / "frames" / "chosen.json", chosen)
     flagged = sum(s.flagged for s in report.shots)
     notes.append(f"cinematographer: {len(shots)} shots × {context.variants} variants drawn; {len(fixes)} fixes by the "

@@ -23,7 +23,7 @@ from agents.stage import progress, progress_reporter, rel
 from graph.context import FilmContext
 from graph.state import Clip, Cut, Edit, FilmState
 from tools.atomic import content_hash, file_hash
-from tools.audio.beats import detect_beats, write_beats_json
+from tools.audio.beats import BeatGrid, detect_beats, write_beats_json
 from tools.audio.music import choose_tempo, synthesize_bed
 from tools.audio.convert import import_music
 from tools.cache import AssetCache, publish
@@ -59,6 +59,17 @@ def _music(state: FilmState, context: FilmContext, length_s: float) -> Path:
         cached = synthesize_bed(length_s, choose_tempo(valence, intensity), mood, state.brief.seed,
                                 cache.path("music", key, ".wav"))
     return publish(cached, target)
+
+
+def _beat_grid(music: Path, cache: AssetCache) -> BeatGrid:
+    """Beats of the music, tracked once per distinct file (tracking is the slow part of a re-cut)."""
+    key = content_hash("beats", file_hash(music))
+    known = cache.meta("beats", key)
+    if known is not None:
+        return BeatGrid.model_validate(known)
+    grid = detect_beats(music)
+    cache.put_meta("beats", key, grid.model_dump(mode="json"))
+    return grid
 
 
 def _title_length(beats: list[float]) -> float:
@@ -102,7 +113,7 @@ def animate(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
         raise BadInput("no shot has a usable storyboard frame: " + "; ".join(f"{k}: {v}" for k, v in usable.dropped.items()))
     progress("animate", 0, len(shots) + 1, "music and beats")
     music = _music(state, context, state.brief.length_s + 4.0)
-    grid = detect_beats(music)
+    grid = _beat_grid(music, AssetCache(context.cache_dir))
     write_beats_json(grid, project / "edit" / "beats.json")
 
     title_s = _title_length(grid.beats_s)
@@ -200,7 +211,8 @@ def editor(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     _cards(state, project, size)
     cuts = [c if subtitles else c.model_copy(update={"dialogue": None}) for c in state.edit.cuts]
     progress("edit", 1, 5, "assembling the film")
-    film = assemble_film(cuts, project, project / state.edit.music, project / "edit" / "full.mp4", size, fps=FPS)
+    film = assemble_film(cuts, project, project / state.edit.music, project / "edit" / "full.mp4", size, fps=FPS,
+                         cache_root=runtime.context.cache_dir)
     write_srt(state.edit.cuts, project / "edit" / "subtitles.srt")
     progress("edit", 2, 5, "exporting the timeline")
     edit = state.edit.model_copy(update={"cuts": cuts})

@@ -35,6 +35,6 @@ def contact_sheet(frames: list[Path], out: Path, title: str = "", columns: int =
         sheet.paste(img.resize((tw, th), Image.LANCZOS), (x, y))
         draw.text((x, y + th + 3), label, fill="#c8c8c8", font=small)
     tmp = temp_path_for(out)
-    sheet.save(tmp, format="PNG", optimize=True)
+    sheet.save(tmp, format="PNG", compress_level=3)
     tmp.replace(out)
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PIL import Image, ImageDraw
 
 from graph.state import CharacterProfile, StyleBible
-from tools.previs.figures import FigureLook, draw_figure
+from tools.previs.figures import FigureLook, draw_figure, measure_figure
 from tools.previs.paint import RGB, fit_font, font, mix, shade, to_hex
 
 VIEWS = (("FRONT", "front"), ("SIDE", "profile"), ("BACK", "back"))
@@ -30,6 +30,11 @@ def draw_sheet(profile: CharacterProfile, style: StyleBible, size: tuple[int, in
     draw.text((width * 0.03, height * 0.025), profile.name, font=title, fill=ink)
     ground = height * 0.04 + title.size + (fig_h - title.size) * 0.86
     figure_height = (ground - title.size - height * 0.1) * 0.95
+    # A long body (a dog, a broad robot) is scaled so each view keeps to its own column;
+    # one scale for all three views, so the turnaround stays a turnaround.
+    column = fig_w / len(VIEWS)
+    widest = max(b[2] - b[0] for b in (measure_figure(profile, figure_height, facing, 1.0) for _, facing in VIEWS))
+    figure_height *= min(1.0, column * 0.86 / widest) if widest > 0 else 1.0
     # height grid: the head-count lines a turnaround is drawn against
     for k in range(9):
         y = ground - figure_height * k / 8

@@ -136,6 +136,23 @@ def _draw_blocking(pdf: _Board, shot: Shot, x: float, y: float, w: float, h: flo
         pdf.cell(40, 3.5, subject, align="C")
 
 
+PANEL_DPI = 200
+
+
+def _panel_jpeg(frame: str, width_mm: float) -> io.BytesIO:
+    """The frame at print resolution for its panel, as JPEG: fpdf embeds JPEG as is, while a
+    full-size PNG is re-compressed pixel by pixel (the slow part of a storyboard PDF)."""
+    with Image.open(frame) as opened:
+        image = opened.convert("RGB")
+    width_px = max(64, round(width_mm / 25.4 * PANEL_DPI))
+    if image.width > width_px:
+        image = image.resize((width_px, round(image.height * width_px / image.width)), Image.LANCZOS)
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=88)
+    buffer.seek(0)
+    return buffer
+
+
 def _draw_frame(pdf: _Board, shot: Shot, frame: str | None, x: float, y: float, w: float, h: float) -> None:
     size = _frame_size(frame) if frame else None
     if size:
@@ -144,7 +161,7 @@ def _draw_frame(pdf: _Board, shot: Shot, frame: str | None, x: float, y: float, 
         iw, ih = fw * scale, fh * scale
         pdf.set_fill_color(20, 20, 20)
         pdf.rect(x, y, w, h, style="F")
-        pdf.image(frame, x + (w - iw) / 2, y + (h - ih) / 2, iw, ih)
+        pdf.image(_panel_jpeg(frame, iw), x + (w - iw) / 2, y + (h - ih) / 2, iw, ih)
         pdf.rect(x, y, w, h)
         return
     # No frame yet: an empty panel that still says what the shot is.

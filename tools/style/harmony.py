@@ -113,6 +113,9 @@ def build_palette(hue: float, lightness: float, chroma: float, scheme: str, warm
         delta = (GOLD_HUE - hue + 540) % 360 - 180
         highlight_hue = hue + delta * 0.6 if temp_shift else hue
     warm_push = max(0.0, min(1.5, warmth))
+    if warm_push and 85.0 < sky_hue < 160.0:
+        # Asked warmer, a warm key's "bluest" neighbour is a yellow-green: a golden-hour sky is gold.
+        sky_hue = GOLD_HUE + 8.0
     highlight_chroma = max(chroma * 0.35, 0.035 * warm_push)
     shadow_depth = 0.42 + 0.1 * warm_push  # golden hour: shadows filled by bounce light
     roles = [

@@ -178,11 +178,12 @@ def _check_timing(cuts: list[Cut], fps: int) -> None:
 
 def assemble_film(cuts: list[Cut], project_dir: Path, music_path: Path | None, out_path: Path,
                   size: tuple[int, int], fps: int = 24, workers: int = 2,
-                  on_segment: Callable[[Cut, bool], None] | None = None) -> Path:
+                  on_segment: Callable[[Cut, bool], None] | None = None, cache_root: Path | None = None) -> Path:
     """Join the cuts into out_path (H.264 + AAC, +faststart) with the music under them.
 
-    Segments are cached by content; on_segment(cut, made) reports each cut, with
-    made=False when its segment was reused.
+    Segments are cached by content under `cache_root` (default: the project folder), so
+    versions of a film that share a project share their segments; on_segment(cut, made)
+    reports each cut, with made=False when its segment was reused.
     """
     if not cuts:
         raise BadInput("the edit has no cuts to assemble")
@@ -190,7 +191,7 @@ def assemble_film(cuts: list[Cut], project_dir: Path, music_path: Path | None, o
         raise BadInput(f"music file not found: {music_path}")
     size = (int(size[0]), int(size[1]))
     _check_timing(cuts, fps)
-    cache = segment_dir(project_dir)
+    cache = segment_dir(cache_root or project_dir)
     cache.mkdir(parents=True, exist_ok=True)
     sweep_scratch(cache)
     plans = [_plan_segment(cut, _inside(project_dir, cut.clip), size, fps, cache) for cut in cuts]

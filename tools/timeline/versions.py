@@ -95,7 +95,7 @@ def teaser_edit(full: Edit, m: CutMaterials, size: tuple[int, int]) -> Edit:
     for cached, target in published:
         publish(cached, target)
     film = assemble_film(cuts, project, project / full.music if full.music else None,
-                         _film_path(project, "teaser"), size, fps=m.fps, workers=m.workers)
+                         _film_path(project, "teaser"), size, fps=m.fps, workers=m.workers, cache_root=Path(m.cache_dir))
     dropped = [f"{sid}: {why}" for sid, why in plan.left_out.items()]
     return Edit(version="teaser", cuts=cuts, beats_s=full.beats_s, tempo_bpm=full.tempo_bpm, music=full.music,
                 outputs={"film": _rel(project, film)}, dropped=dropped, duration_s=round(plan.duration_s, 3))
@@ -139,7 +139,7 @@ def vertical_edit(full: Edit, m: CutMaterials, size: tuple[int, int] = VERTICAL_
     for cached, target in published:
         publish(cached, target)
     film = assemble_film(cuts, project, project / full.music if full.music else None,
-                         _film_path(project, "vertical"), size, fps=m.fps, workers=m.workers)
+                         _film_path(project, "vertical"), size, fps=m.fps, workers=m.workers, cache_root=Path(m.cache_dir))
     return Edit(version="vertical", cuts=cuts, beats_s=full.beats_s, tempo_bpm=full.tempo_bpm, music=full.music,
                 outputs={"film": _rel(project, film)}, dropped=list(full.dropped), duration_s=full.duration_s)
 
@@ -148,7 +148,7 @@ def full_edit(full: Edit, m: CutMaterials, size: tuple[int, int]) -> Edit:
     """Render edit/full.mp4 again from the cut as it stands (every unchanged segment is reused)."""
     project = Path(m.project)
     film = assemble_film(full.cuts, project, project / full.music if full.music else None,
-                         _film_path(project, "full"), size, fps=m.fps, workers=m.workers)
+                         _film_path(project, "full"), size, fps=m.fps, workers=m.workers, cache_root=Path(m.cache_dir))
     return full.model_copy(update={"outputs": {**full.outputs, "film": _rel(project, film)}})
 
 

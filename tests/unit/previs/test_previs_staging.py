@@ -104,3 +104,15 @@ def test_an_insert_keeps_its_prop_and_label_clear_of_the_slate(aspect_size, angl
     # the slate, where a label pushed down would land.
     band = np.asarray(frame.image.convert("L"))[height - strip - max(4, strip // 3):height - strip - 1]
     assert (band > 200).mean() < 0.002, (aspect_size, angle)
+
+
+def test_a_long_bodied_character_sheet_keeps_each_view_in_its_own_column():
+    from tools.previs.paint import rgb
+    from tools.previs.render import render_sheet
+
+    dog = REX.model_copy(update={"figure": {"height": 0.45, "width": 1.3, "head": 0.9}})
+    sheet = np.asarray(render_sheet(dog, plain_style())).astype(np.float32)
+    hits = (np.linalg.norm(sheet - np.array(rgb(dog.signature_colors[0]), np.float32), axis=2) < 40).any(axis=0)
+    columns = np.nonzero(hits[: int(W * 0.66)])[0]
+    gaps = np.nonzero(np.diff(columns) > 8)[0]
+    assert len(gaps) >= 2, columns  # three separate bodies: front, side, back

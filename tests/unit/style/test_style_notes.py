@@ -43,6 +43,7 @@ def test_golden_hour_softens_the_shadows_and_warms_the_highlight():
     ratio = lambda b: hex_oklch(b.color("shadow"))[0] / hex_oklch(b.color("key"))[0]  # noqa: E731
     assert ratio(golden) > ratio(plain) + 0.03  # shadows closer to the key: lower contrast
     assert hex_oklch(golden.color("highlight"))[1] >= 0.03  # the highlight carries visible gold
+    assert 40 <= hue(golden, "sky") <= 90  # a golden-hour sky, not the olive next door on the wheel
 
 
 def test_cooler_turns_a_warm_look_blue_without_passing_through_green():
