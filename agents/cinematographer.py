@@ -24,7 +24,7 @@ from tools.cast.lock import enforce_lock
 from tools.cast.qc import CHARACTER_THRESHOLD, QCReport, ShotQC, qc_frame, write_qc_report
 from tools.errors import BadInput
 from tools.previs.contact import contact_sheet
-from tools.previs.render import frame_size
+from tools.previs.render import RENDERER_REVISION, frame_size
 from tools.providers.config import load_config
 from tools.providers.images import ImageRequest, ImagesProvider, build_image_prompt
 from tools.providers.registry import images_provider
@@ -90,7 +90,7 @@ def _draw(shot: Shot, state: FilmState, style: StyleBible, cast: list[CharacterP
     scene = state.script.scenes[shot.scene - 1]
     size = frame_size(state.brief.aspect)
     in_shot = [p for p in cast if p.name in shot.subjects]
-    key = content_hash("frame", context.images, shot, scene, style, in_shot, size, variant, seed)
+    key = content_hash("frame", context.images, RENDERER_REVISION, shot, scene, style, in_shot, size, variant, seed)
     cached = cache.get("frames", key, ".png")
     meta = cache.meta("frames", key)
     if cached and meta is not None:
