@@ -36,6 +36,7 @@ from tools.timeline.assemble import assemble_film, write_srt
 from tools.timeline.cards import render_card
 from tools.timeline.export import build_timeline, export_timeline
 from tools.timeline.fit import fit_to_beats
+from tools.timeline.notes import cut_decisions, read_cut_note
 from tools.timeline.versions import CutMaterials, teaser_edit, vertical_edit
 from tools.timeline.waste import FrameVerdict, choose_usable_frames, close_gaps, readable_range, render_or_drop
 
@@ -52,13 +53,22 @@ def _music(state: FilmState, context: FilmContext, length_s: float) -> Path:
     mood = [(m.valence, m.intensity) for m in state.script_report.mood_curve] or [(0.0, 0.5)]
     valence = float(np.mean([v for v, _ in mood]))
     intensity = float(np.mean([i for _, i in mood]))
-    key = content_hash("music", length_s, mood, state.brief.seed, state.style.name if state.style else "")
+    seed = state.brief.seed + 1000 * _cut_notes(state)[1]  # each "new music" note is another take
+    key = content_hash("music", length_s, mood, seed, state.style.name if state.style else "")
     cache = AssetCache(context.cache_dir)
     cached = cache.get("music", key, ".wav")
     if cached is None:
-        cached = synthesize_bed(length_s, choose_tempo(valence, intensity), mood, state.brief.seed,
+        cached = synthesize_bed(length_s, choose_tempo(valence, intensity), mood, seed,
                                 cache.path("music", key, ".wav"))
     return publish(cached, target)
+
+
+def _cut_notes(state: FilmState):
+    """The editor's standing decisions from every revise note given at the cut gate."""
+    notes = [h.answer.note for h in state.history if h.gate == "cut" and h.answer.action == "revise"]
+    if state.revise_note and (not notes or notes[-1] != state.revise_note):
+        notes.append(state.revise_note)  # a version forked at the cut carries its note here, not in the history
+    return cut_decisions(notes)
 
 
 def _beat_grid(music: Path, cache: AssetCache) -> BeatGrid:
@@ -117,7 +127,11 @@ def animate(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     write_beats_json(grid, project / "edit" / "beats.json")
 
     title_s = _title_length(grid.beats_s)
-    planned = [(s.id, s.duration_s, *readable_range(s)) for s in shots]
+    pace = _cut_notes(state)[0].pace  # "faster" at the cut gate plans every shot shorter, within what reads
+    planned = []
+    for s in shots:
+        shortest, longest = readable_range(s)
+        planned.append((s.id, min(max(s.duration_s * pace, shortest), longest), shortest, longest))
     durations = fit_to_beats(planned, grid.beats_s, title_s)
 
     size = frame_size(state.brief.aspect)
@@ -205,8 +219,7 @@ def editor(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     """Assemble the draft film on the beat grid, with subtitles and cards, and export the timeline."""
     project = runtime.context.project
     size = frame_size(state.brief.aspect)
-    note = state.revise_note.lower()
-    subtitles = not re.search(r"\b(no|without|drop|remove)\b.*\bsub(title)?s?\b", note)
+    subtitles = _cut_notes(state)[0].subtitles
     progress("edit", 0, 5, "cards")
     _cards(state, project, size)
     cuts = [c if subtitles else c.model_copy(update={"dialogue": None}) for c in state.edit.cuts]
@@ -226,7 +239,12 @@ def editor(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     outputs.update(versions_made)
     progress("edit", 5, 5, "draft film ready")
     edit = edit.model_copy(update={"outputs": outputs})
-    note_done = f"; note applied: {state.revise_note}" if state.revise_note else ""
+    note_done = ""
+    if state.revise_note:
+        read = read_cut_note(state.revise_note)
+        note_done = (f"; note '{state.revise_note}': " + ", ".join(read.said()) if read.understood else
+                     f"; note '{state.revise_note}' not understood offline (the editor takes faster/slower cutting, "
+                     "new music, subtitles on/off; fork at an earlier stage for script, shots or look)")
     return {"edit": edit, "revise_note": "",
             "notes": [f"editor: draft film {edit.duration_s:.1f} s in {outputs['film']}{note_done}"] + versions_failed}
 

@@ -130,20 +130,23 @@ def storyboard_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[
     return Command(goto="animate", update=update)
 
 
-def cut_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Literal["editor", "__end__"]]:
+def cut_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Literal["animate", "__end__"]]:
     edit = state.edit
     request = GateRequest(
         gate="cut",
         stage="editor",
         summary=(f"Draft film {edit.duration_s:.1f} s, {len([c for c in edit.cuts if '.' in c.shot_id])} shots cut "
-                 f"on a {edit.tempo_bpm:.0f} bpm beat grid. Approve to finish, or revise the cut."),
+                 f"on a {edit.tempo_bpm:.0f} bpm beat grid. Approve to finish, or revise the cut "
+                 "(faster/slower cutting, new music, subtitles on/off)."),
         choices=["full cut"],
         files=_existing(runtime.context.project, ["edit/full.mp4", "edit/timeline.otio", "edit/subtitles.srt"]),
     )
     answer = ask(request)
     history = _record("cut", answer, runtime.context)
     if answer.action == "revise":
-        return Command(goto="editor", update={"revise_note": answer.note, "history": history})
+        # The cut is planned in `animate` (beats, pacing, music), so a cut note starts there;
+        # clips and segments that do not change come back from the cache.
+        return Command(goto="animate", update={"revise_note": answer.note, "history": history})
     return Command(goto="__end__", update={"history": history})
 
 

@@ -30,7 +30,7 @@ FORK_POINTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "cast": ("consistency", "lock_style", ("script", "shots", "style", "memory")),
     "storyboard": ("storyboard", "storyboard_gate", ("script", "shots", "style", "memory", "cast")),
     "clips": ("animate", "storyboard_gate", ("script", "shots", "style", "memory", "cast", "frames", "qc")),
-    "edit": ("editor", "cut_gate", ("script", "shots", "style", "memory", "cast", "frames", "qc", "clips")),
+    "edit": ("animate", "storyboard_gate", ("script", "shots", "style", "memory", "cast", "frames", "qc", "clips")),
 }
 VERSION_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from langgraph.types import Command
 
 from graph.state import GateAnswer
+from tests.graph.conftest import new_film
 
 
 def answer(runner, context, **kw):
@@ -89,3 +90,25 @@ def test_every_gate_in_order_then_done(film):
     assert outcome.status == "done"
     assert (runner.project / "edit" / "full.mp4").stat().st_size > 10_000
     assert [h.gate for h in runner.state().history] == ["script", "shots", "style", "storyboard", "cut"]
+
+
+def test_cut_gate_revise_recuts_faster_on_the_beat_and_says_what_it_did(tmp_path):
+    runner, context, initial = new_film(tmp_path, length=45, variants=1)
+    start(runner, context, initial)
+    for _ in range(4):
+        outcome = answer(runner, context, action="approve")
+    assert outcome.gate["gate"] == "cut"
+    before = runner.state().edit
+    outcome = answer(runner, context, action="revise", note="faster cutting, and no subtitles")
+    assert outcome.gate["gate"] == "cut"
+    after = runner.state()
+    shots_before = [c.duration_s for c in before.cuts if "." in c.shot_id]
+    shots_after = [c.duration_s for c in after.edit.cuts if "." in c.shot_id]
+    assert sum(shots_after) < sum(shots_before)
+    assert all(c.dialogue is None for c in after.edit.cuts)
+    assert "faster cutting" in after.notes[-1] or any("faster cutting" in n for n in after.notes[-4:])
+    beats = after.edit.beats_s
+    for cut in after.edit.cuts[1:]:
+        assert min(abs(cut.record_in_s - b) for b in beats) <= 1 / 24 + 1e-6  # still on the beat
+    outcome = answer(runner, context, action="revise", note="make it pop")
+    assert any("not understood" in n for n in runner.state().notes[-4:])
