@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 import soundfile as sf
-from scipy.signal import butter, sosfilt
 
 from tools.atomic import write_bytes
 from tools.errors import BadInput
@@ -124,6 +123,8 @@ def synthesize_bed(length_s: float, tempo_bpm: float, mood: list[tuple[float, fl
                    out_path: Path, sr: int = 44100) -> Path:
     """Write a music bed of length_s seconds at tempo_bpm as a 16-bit WAV: pad chords in a key
     that follows each section's (valence, intensity), bass, kick on every beat, hats, fades."""
+    from scipy.signal import butter, sosfilt  # here, not at import: scipy.signal costs the CLI half a second
+
     if not length_s > 0:
         raise BadInput(f"music length must be positive, got {length_s}")
     if not 30 <= tempo_bpm <= 300:

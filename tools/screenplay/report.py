@@ -8,12 +8,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")  # headless: the report is drawn on servers and in CI
-import matplotlib.pyplot as plt  # noqa: E402
-
-from graph.state import Script, ScriptReport  # noqa: E402
+from graph.state import Script, ScriptReport
 from tools.atomic import write_bytes, write_json, write_text  # noqa: E402
 
 _SEVERITIES = (("high", "High"), ("medium", "Medium"), ("low", "Low"))
@@ -26,6 +21,11 @@ _KIND_LABELS = {
 
 def mood_curve_png(report: ScriptReport, script: Script) -> bytes:
     """Valence line and intensity bars per scene, with mood jumps marked."""
+    import matplotlib  # here, not at import: pyplot costs every CLI call a third of a second
+
+    matplotlib.use("Agg")  # headless: the report is drawn on servers and in CI
+    import matplotlib.pyplot as plt
+
     xs = [p.scene for p in report.mood_curve]
     fig, ax = plt.subplots(figsize=(8, 3.6), dpi=110)
     ax.bar(xs, [p.intensity for p in report.mood_curve], color="#f2a541", alpha=0.55, label="intensity (0..1)")
