@@ -184,6 +184,12 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
 
     picked = [frames[s.id][chosen[s.id]] for s in shots]
     report = QCReport(shots=[checks[s.id] for s in shots])
+    model_usage: list = []
+    if context.llm != "offline":  # a vision model's judgement of each chosen frame, as QC's second signal
+        from agents.consistency import vision_check
+
+        report, judged = vision_check(report, picked, project, cast, chat_model_for(context))
+        model_usage.extend(judged)
     write_qc_report(report, project)
     write_storyboard_pdf(shotlist, {f.shot_id: str(project / f.path) for f in picked}, project / "shots" / "storyboard.pdf",
                          title=state.script.title)
@@ -201,6 +207,6 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     notes.append(f"cinematographer: {len(shots)} shots × {context.variants} variants drawn; {len(fixes)} fixes by the "
                  f"consistency checks; {flagged} chosen frames still flagged by QC")
     notes.extend(f"consistency: {fix}" for fix in fixes)
-    usage = provider.take_usage() if hasattr(provider, "take_usage") else []
+    usage = (provider.take_usage() if hasattr(provider, "take_usage") else []) + model_usage
     return {"shotlist": shotlist, "frames": frames, "chosen_variant": chosen, "revise_note": "", "notes": notes,
             "usage": usage, "storyboard_fixes": fixes}

@@ -9,14 +9,17 @@ the images provider, a feature lock carried into every prompt, and frame QC
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from langgraph.runtime import Runtime
 
 from agents.model_engine import chat_model_for, profile_cast
 from agents.stage import progress, rel
 from graph.context import FilmContext
-from graph.state import CharacterProfile, FilmState
+from graph.state import CharacterProfile, FilmState, Frame, UsageRecord
 from memory.store import CrewMemory
 from tools.atomic import temp_path_for, write_json
+from tools.cast.qc import CHARACTER_THRESHOLD, QCReport
 from tools.cast.aliases import merge_aliases
 from tools.cast.extract import descriptions, extract_cast
 from tools.cast.library import profile_dir_name
@@ -62,3 +65,30 @@ def consistency(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     if reused:
         note += f" ({', '.join(reused)} reused from the character library)"
     return {"cast": cast, "notes": [note], "usage": usage}
+
+
+def vision_check(report: QCReport, frames: list[Frame], project: Path, cast: list[CharacterProfile],
+                 model) -> tuple[QCReport, list[UsageRecord]]:
+    """A vision model's judgement as QC's second signal: each character keeps the lower of the two scores,
+    and a frame the model doubts is flagged with the model's reasons."""
+    from agents.model_engine import judge_frame
+
+    library = {p.name: p for p in cast}
+    shots, usage = [], []
+    for entry, frame in zip(report.shots, frames):
+        present = [library[n] for n in frame.character_boxes if n in library]
+        if not present:
+            shots.append(entry)
+            continue
+        judgement, record = judge_frame((project / frame.path).read_bytes(), present, model)
+        usage.append(record)
+        scores, reasons, flagged = dict(entry.character_scores), list(entry.reasons), entry.flagged
+        for name, seen in judgement.character_scores.items():
+            scores[name] = round(min(scores.get(name, 1.0), seen), 3)
+            if seen < CHARACTER_THRESHOLD:
+                flagged = True
+                reasons.append(f"vision model: {name} doubtful (score {seen:.2f})")
+        if any(seen < CHARACTER_THRESHOLD for seen in judgement.character_scores.values()):
+            reasons.extend(f"vision model: {r}" for r in judgement.reasons)
+        shots.append(entry.model_copy(update={"character_scores": scores, "reasons": reasons, "flagged": flagged}))
+    return report.model_copy(update={"shots": shots}), usage

@@ -257,3 +257,29 @@ def route_chat(message: str, gate_payload: dict | None, model: BaseChatModel,
     if intent.action == "pick" and (intent.pick is None or intent.pick >= len(choices)):
         intent = intent.model_copy(update={"action": "unknown", "reply": f"There is no such choice here; choices are 0..{max(len(choices) - 1, 0)}."})
     return intent, usage
+
+
+class FrameJudgement(BaseModel):
+    """A vision model's reading of one storyboard frame against the character library."""
+
+    character_scores: dict[str, float] = Field(
+        description="0..1 per character named in the request: 1 = clearly the same character as the locked look.")
+    reasons: list[str] = Field(default_factory=list, description="Each difference from the locked look, one line each.")
+
+
+def judge_frame(frame_png: bytes, cast: list[CharacterProfile], model: BaseChatModel) -> tuple[FrameJudgement, UsageRecord]:
+    """Ask a vision model whether the people in a frame are the library's people (QC's second signal)."""
+    import base64
+
+    from tools.cast.lock import feature_lock
+
+    characters = "\n".join(f"- {p.name}: {feature_lock(p)}" for p in cast)
+    image = base64.b64encode(frame_png).decode("ascii")
+    messages = [SystemMessage(content=prompts.CREW_SYSTEM.format(role="continuity supervisor")),
+                HumanMessage(content=[{"type": "text", "text": prompts.JUDGE_FRAME.format(characters=characters)},
+                                      {"type": "image_url", "image_url": {"url": f"data:image/png;base64,{image}"}}])]
+    judgement, usage = structured(model, FrameJudgement, messages, stage="qc")
+    named = {p.name for p in cast}
+    scores = {name.upper(): min(max(float(v), 0.0), 1.0) for name, v in judgement.character_scores.items()
+              if name.upper() in named}  # a model's score for someone not asked about is ignored
+    return judgement.model_copy(update={"character_scores": scores}), usage

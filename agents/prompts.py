@@ -99,3 +99,12 @@ status (where things stand), show (open a file), unknown (not about the film).
 Write a one-sentence `reply` to the person saying what will happen.
 
 The person said: {message}"""
+
+JUDGE_FRAME = """This is one storyboard frame of a film. Check every character listed below against
+their locked look (the character library). For each, score 0..1 how clearly the figure in the frame is
+that same character: 1 = unmistakably them (wardrobe, hair, build and signature colours all match),
+0.5 = doubtful, 0 = a different person or missing. Name every difference you see, one per line.
+
+Characters expected in this frame:
+{characters}
+"""

@@ -90,6 +90,12 @@ def qc(project: str = typer.Argument(".", help="Project folder."),
     if missing:
         raise BadInput(f"frame missing on disk: {missing[0]}")
     report = qc_frames(frames, runner.version_dir, state.cast, state.style, style_score=style_score)
+    context = runner.context()
+    if context.llm != "offline":  # the vision model's judgement as a second signal
+        from agents.consistency import vision_check
+        from agents.model_engine import chat_model_for
+
+        report, _usage = vision_check(report, frames, runner.version_dir, state.cast, chat_model_for(context))
     write_qc_report(report, runner.version_dir)
     if _emit(report.model_dump(mode="json"), as_json):
         return
