@@ -185,8 +185,10 @@ def make(
         raise BadInput("give exactly one of: a brief, --brief-file F, or --script F")
     resolve_providers(project_dir(project or "."), llm, images, video)  # refused before any folder is made
     length, aspect = check_length(length), check_aspect(aspect)
-    if music is not None and not Path(music).is_file():
-        raise BadInput(f"music file not found: {music}")
+    if music is not None:
+        from tools.audio.convert import check_music
+
+        check_music(Path(music))
 
     loaded = None
     if script is not None:

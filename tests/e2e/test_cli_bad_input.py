@@ -97,3 +97,10 @@ def test_shut_down_or_unknown_providers_are_refused(tmp_path, flag, spec, says):
 def test_music_file_missing(tmp_path):
     assert_bad_input(filmcrew("make", "a robot", "--music", str(tmp_path / "none.wav"), "--project",
                               str(tmp_path / "p")), "music")
+
+
+def test_music_that_is_not_audio_is_refused_before_any_work(tmp_path):
+    fake = tmp_path / "song.wav"
+    fake.write_text("not a song, just words\n" * 100)
+    assert_bad_input(filmcrew("make", "a robot", "--music", str(fake), "--project", str(tmp_path / "p")), "audio")
+    assert not (tmp_path / "p").exists()

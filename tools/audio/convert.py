@@ -14,8 +14,8 @@ MAX_MUSIC_BYTES = 200 * 1024 * 1024
 SAMPLE_RATE = 44100
 
 
-def import_music(source: Path, target: Path, min_length_s: float) -> Path:
-    """Decode wav/flac/mp3/ogg to 44.1 kHz stereo WAV; loop it when it is shorter than the film."""
+def check_music(source: Path) -> Path:
+    """Refuse a music file that is missing, empty, huge or not audio, before any film work starts."""
     source = Path(source)
     if not source.is_file():
         raise BadInput(f"music file not found: {source}")
@@ -23,6 +23,18 @@ def import_music(source: Path, target: Path, min_length_s: float) -> Path:
         raise BadInput(f"music file is empty: {source}")
     if source.stat().st_size > MAX_MUSIC_BYTES:
         raise BadInput(f"music file is larger than 200 MB: {source}")
+    try:
+        info = sf.info(str(source))
+    except Exception:  # libsndfile reads wav, flac, ogg and mp3; anything else is not music we can cut to
+        raise BadInput(f"cannot read {source.name} as audio (wav, flac, mp3 or ogg)") from None
+    if info.frames < info.samplerate // 2:
+        raise BadInput(f"{source.name} is shorter than half a second")
+    return source
+
+
+def import_music(source: Path, target: Path, min_length_s: float) -> Path:
+    """Decode wav/flac/mp3/ogg to 44.1 kHz stereo WAV; loop it when it is shorter than the film."""
+    source = check_music(source)
     import librosa  # heavy import, only when a person brings music
 
     try:
