@@ -67,6 +67,17 @@ def _pool_run(jobs: list[Callable[[int], None]], workers: int) -> None:
         list(pool.map(lambda job: job(threads), jobs))
 
 
+def _finish(version: str, cuts: list[Cut], jobs: list, published: list[tuple[Path, Path]], full: Edit,
+            m: CutMaterials, size: tuple[int, int]) -> Path:
+    """Encode what the cache lacks, put each clip where people look for it, and join the version's film."""
+    _pool_run(jobs, m.workers)
+    for cached, target in published:
+        publish(cached, target)
+    project = Path(m.project)
+    return assemble_film(cuts, project, project / full.music if full.music else None, _film_path(project, version),
+                         size, fps=m.fps, workers=m.workers, cache_root=Path(m.cache_dir))
+
+
 def teaser_edit(full: Edit, m: CutMaterials, size: tuple[int, int]) -> Edit:
     """Cut and render edit/teaser.mp4: the strongest shots, faster, on the full cut's beat grid."""
     in_film = {c.shot_id for c in full.cuts}
@@ -91,11 +102,7 @@ def teaser_edit(full: Edit, m: CutMaterials, size: tuple[int, int]) -> Edit:
                         cut_excerpt(s, a, d, c, size, m.fps, threads))
         published.append((cached, target))
         cuts.append(cut.model_copy(update={"clip": _rel(project, target)}))
-    _pool_run(jobs, m.workers)
-    for cached, target in published:
-        publish(cached, target)
-    film = assemble_film(cuts, project, project / full.music if full.music else None,
-                         _film_path(project, "teaser"), size, fps=m.fps, workers=m.workers, cache_root=Path(m.cache_dir))
+    film = _finish("teaser", cuts, jobs, published, full, m, size)
     dropped = [f"{sid}: {why}" for sid, why in plan.left_out.items()]
     return Edit(version="teaser", cuts=cuts, beats_s=full.beats_s, tempo_bpm=full.tempo_bpm, music=full.music,
                 outputs={"film": _rel(project, film)}, dropped=dropped, duration_s=round(plan.duration_s, 3))
@@ -135,21 +142,15 @@ def vertical_edit(full: Edit, m: CutMaterials, size: tuple[int, int] = VERTICAL_
         target = project / "edit" / "vertical" / f"{cut.shot_id}.mp4"
         published.append((cached, target))
         cuts.append(cut.model_copy(update={"clip": _rel(project, target)}))
-    _pool_run(jobs, m.workers)
-    for cached, target in published:
-        publish(cached, target)
-    film = assemble_film(cuts, project, project / full.music if full.music else None,
-                         _film_path(project, "vertical"), size, fps=m.fps, workers=m.workers, cache_root=Path(m.cache_dir))
+    film = _finish("vertical", cuts, jobs, published, full, m, size)
     return Edit(version="vertical", cuts=cuts, beats_s=full.beats_s, tempo_bpm=full.tempo_bpm, music=full.music,
                 outputs={"film": _rel(project, film)}, dropped=list(full.dropped), duration_s=full.duration_s)
 
 
 def full_edit(full: Edit, m: CutMaterials, size: tuple[int, int]) -> Edit:
     """Render edit/full.mp4 again from the cut as it stands (every unchanged segment is reused)."""
-    project = Path(m.project)
-    film = assemble_film(full.cuts, project, project / full.music if full.music else None,
-                         _film_path(project, "full"), size, fps=m.fps, workers=m.workers, cache_root=Path(m.cache_dir))
-    return full.model_copy(update={"outputs": {**full.outputs, "film": _rel(project, film)}})
+    film = _finish("full", full.cuts, [], [], full, m, size)
+    return full.model_copy(update={"outputs": {**full.outputs, "film": _rel(Path(m.project), film)}})
 
 
 def render_version(version: str, full: Edit, m: CutMaterials, size: tuple[int, int]) -> Edit:
