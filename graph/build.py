@@ -18,13 +18,6 @@ from graph.context import FilmContext
 from graph.gates import cut_gate, script_gate, shots_gate, storyboard_gate, style_gate
 from graph.state import FilmState
 
-GATE_OF_NODE = {
-    "script_gate": "script", "shots_gate": "shots", "style_gate": "style",
-    "storyboard_gate": "storyboard", "cut_gate": "cut",
-}
-STAGES = ["script_doctor", "cinematographer", "art_director", "lock_style", "consistency", "storyboard",
-          "animate", "editor"]
-
 
 def build_graph() -> StateGraph:
     builder = StateGraph(FilmState, context_schema=FilmContext)

@@ -21,7 +21,7 @@ from langgraph.types import Command
 from pydantic import BaseModel
 
 from graph import state as film_state
-from graph.build import GATE_OF_NODE, build_graph
+from graph.build import build_graph
 from graph.context import FilmContext
 from graph.state import FilmState, GateAnswer
 from tools.atomic import write_json
@@ -169,6 +169,3 @@ class FilmRunner:
     def close(self) -> None:
         self.conn.close()
 
-
-def gate_of(node: str) -> str | None:
-    return GATE_OF_NODE.get(node)

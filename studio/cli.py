@@ -28,7 +28,6 @@ EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT, EXIT_WAITING = 0, 1, 2, 3
 MAX_BRIEF_CHARS = 20_000
 MAX_LENGTH_S = 600.0
 ASPECTS = ("16:9", "9:16", "1:1")
-PROJECT_FOLDERS = ("script", "shots", "style", "cast", "frames", "clips", "edit", "qc")
 
 
 # --------------------------------------------------------------------------- input checks
