@@ -28,10 +28,10 @@ from tools.previs.render import RENDERER_REVISION, frame_size
 from tools.providers.config import load_config
 from tools.providers.images import ImageRequest, ImagesProvider, build_image_prompt
 from tools.providers.registry import images_provider
-from tools.shots.breakdown import break_down
+from tools.shots.breakdown import break_down, read_breakdown_note
 from tools.shots.export import write_shotlist_csv, write_storyboard_pdf
 from tools.shots.io import shotlist_json
-from tools.shots.revise import apply_shot_note
+from tools.shots.revise import apply_shot_note, note_names_shot
 from tools.shots.rules import check_shots
 from tools.style.compliance import STYLE_THRESHOLD, style_score
 
@@ -49,14 +49,20 @@ def cinematographer(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     progress("shots", 0, 1, "breaking down the script")
     notes: list[str] = []
     fresh = True
-    if note and state.shotlist is not None:
+    if note and state.shotlist is not None and note_names_shot(note):
+        fresh = False
         try:
             shotlist, changed = apply_shot_note(state.shotlist, note)
             notes.append(f"cinematographer: changed shot(s) {', '.join(changed)} only: {note}")
-            fresh = False
-        except BadInput:
-            shotlist = break_down(state.script, _shot_time(state), note=note)
-            notes.append(f"cinematographer: new breakdown with the note: {note}")
+        except BadInput as err:  # the gate comes back with the list as it was, and says why
+            shotlist = state.shotlist
+            notes.append(f"cinematographer: note not applied ({err})")
+    elif note and state.shotlist is not None:
+        shotlist = _replay_shot_notes(break_down(state.script, _shot_time(state), note=note), state)
+        understood = not read_breakdown_note(note).is_empty
+        notes.append(f"cinematographer: new breakdown with the note: {note}" if understood else
+                     f"cinematographer: note not understood offline ({note}); the cinematographer takes whole-film "
+                     "notes such as fewer/more shots, tighter, handheld, low angles, or one shot: 'shot 2.1: low angle'")
     else:
         shotlist = break_down(state.script, _shot_time(state), note=note)
     usage = []
@@ -68,6 +74,18 @@ def cinematographer(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     progress("shots", 1, 1, f"{len(shotlist.shots)} shots")
     notes.append(f"cinematographer: {len(shotlist.shots)} shots, {len(violations)} continuity issues")
     return {"shotlist": shotlist, "shot_violations": violations, "revise_note": "", "notes": notes, "usage": usage}
+
+
+def _replay_shot_notes(shotlist: ShotList, state: FilmState) -> ShotList:
+    """A whole-film note rebuilds the list; the person's earlier one-shot changes are put back on it."""
+    for record in state.history:
+        said = record.answer.note
+        if record.answer.action == "revise" and record.gate in ("shots", "storyboard") and note_names_shot(said):
+            try:
+                shotlist, _ = apply_shot_note(shotlist, said)
+            except BadInput:
+                continue  # that shot is not in the new breakdown
+    return shotlist
 
 
 def _shot_time(state: FilmState) -> float:
@@ -179,6 +197,9 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
             options.append((quality - (1.0 if check.flagged else 0.0), frame, check))
         frames[shot.id] = [f for _, f, _ in options]
         chosen[shot.id] = max(range(len(options)), key=lambda k: options[k][0])
+        kept = state.chosen_variant.get(shot.id)
+        if touched is not None and shot.id not in touched and kept is not None and kept < len(options):
+            chosen[shot.id] = kept  # a note on one shot leaves the person's picks on the others alone
         checks[shot.id] = options[chosen[shot.id]][2]
     progress("storyboard", total, total, "checking every frame")
 

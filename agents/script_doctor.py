@@ -81,5 +81,7 @@ def adopt_direction(state: FilmState, choice: int, context: FilmContext) -> dict
     folder = context.project / "script"
     write_text(folder / "versions" / "0-original.fountain", state.script.fountain)
     write_text(folder / "script.fountain", variant.script.fountain)
-    return {"script": variant.script, "script_report": analyze(variant.script),
+    report = analyze(variant.script)
+    write_report(report, variant.script, folder)  # report.md/json and the curve describe the script in use
+    return {"script": variant.script, "script_report": report,
             "notes": [f"script doctor: direction '{variant.name}' adopted; the original is in script/versions/0-original.fountain"]}

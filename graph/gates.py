@@ -17,6 +17,7 @@ from langgraph.types import Command, interrupt
 from agents import script_doctor
 from graph.context import FilmContext
 from graph.state import FilmState, GateAnswer, GateName, GateRecord, GateRequest
+from tools.shots.grammar import CARDS_S
 
 
 def ask(request: GateRequest) -> GateAnswer:
@@ -71,10 +72,16 @@ def script_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Lite
 def shots_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Literal["cinematographer", "art_director"]]:
     shots = state.shotlist.shots
     total = sum(s.duration_s for s in shots)
+    target = state.brief.length_s - CARDS_S
+    fit = ""
+    if target > 0 and abs(total - target) > 0.15 * target:
+        fit = (f" The target was {target:.0f} s of shots: this script is too "
+               + ("long to play that short without losing lines; cut scenes or ask for a longer film. "
+                  if total > target else "short to fill it; add scenes or ask for a shorter film. "))
     request = GateRequest(
         gate="shots",
         stage="cinematographer",
-        summary=(f"{len(shots)} shots, {total:.0f} s planned; {len(state.shot_violations)} continuity issues. "
+        summary=(f"{len(shots)} shots, {total:.0f} s planned; {len(state.shot_violations)} continuity issues.{fit} "
                  "Revise with a note such as \"shot 3.2: low angle, slow push in\"."),
         choices=["shot list as proposed"],
         files=_existing(runtime.context.project, ["shots/shotlist.csv", "shots/shotlist.json"]),
@@ -92,9 +99,8 @@ def style_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Liter
         stage="art_director",
         summary="Three candidate looks rendered on the same key shot. Pick the one to lock for the whole film.",
         choices=[f"{s.name} ({s.medium}, {s.lighting}, {s.harmony} palette)" for s in state.style_candidates],
-        files=_existing(runtime.context.project,
-                        [f"style/comparisons/{i + 1}.png" for i in range(len(state.style_candidates))]
-                        + ["style/comparisons/sheet.png"]),
+        files=["style/comparisons/" + p.name for p in sorted((runtime.context.project / "style" / "comparisons").glob("*.png"))
+               if p.name != "sheet.png"] + _existing(runtime.context.project, ["style/comparisons/sheet.png"]),
     )
     answer = ask(request)
     history = _record("style", answer, runtime.context)

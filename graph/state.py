@@ -53,7 +53,7 @@ class Brief(Artifact):
     length_s: float = Field(60.0, gt=0, description="Target running time of the full cut, seconds.")
     aspect: Aspect = Field("16:9", description="Aspect ratio of the draft film.")
     style_text: str = Field("", description="Free-text style direction from the person (--style).")
-    seed: int = Field(7, description="Seed for every deterministic choice, so a run can be repeated.")
+    seed: int = Field(7, ge=0, le=2**31 - 1, description="Seed for every deterministic choice, so a run can be repeated.")
 
 
 class ScriptElement(Artifact):

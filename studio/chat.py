@@ -89,7 +89,16 @@ class ChatSession:
         else:
             self.say(f"Stopped before {', '.join(outcome.next)}; say 'approve' to continue.")
 
-    def _answer(self, answer: GateAnswer) -> None:
+    def _stopped(self) -> bool:
+        if not self.has_run():
+            return False
+        runner = self.runner()
+        try:
+            return runner.outcome().status == "stopped"
+        finally:
+            runner.close()
+
+    def _answer(self, answer: GateAnswer | None) -> None:
         runner = self.runner()
         try:
             outcome = runner.resume(answer, on_event=self.on_event)
@@ -120,22 +129,27 @@ class ChatSession:
         elif action == "brief":
             self._start(intent.note)
         elif action in ("approve", "pick", "revise") and gate is None:
-            self.say("No gate is waiting right now. Say 'status' to see where we are.")
+            if self._stopped():
+                self.say("Picking up where the run stopped.")
+                self._answer(None)
+            else:
+                self.say("No gate is waiting right now. Say 'status' to see where we are.")
         elif action == "approve":
             self._answer(GateAnswer(action="approve"))
         elif action == "pick":
             self._answer(GateAnswer(action="pick", pick=intent.pick, shot=intent.shot))
         elif action == "revise":
             self._answer(GateAnswer(action="revise", note=intent.note))
-        elif action == "route":
+        elif action == "route" and intent.stage in STAGE_ORDER:
             self._route(intent.stage, intent.note, gate)
-        elif action == "fork":
+        elif action == "fork" and intent.names and intent.stage:
             stage = FORK_STAGE.get(intent.stage, intent.stage)
             self._fork(stage, intent.names[0], intent.note)
-        elif action == "compare":
+        elif action == "compare" and intent.names:
             from graph.versions import compare
 
-            files = compare(self.project, *intent.names[:2])
+            names = intent.names[:2] if len(intent.names) > 1 else [self.version, intent.names[0]]
+            files = compare(self.project, *names)
             self.say("Compared: " + ", ".join(f"{k} {v}" for k, v in files.items()))
         elif action == "versions":
             from graph.versions import describe_versions
@@ -146,8 +160,10 @@ class ChatSession:
                                + (f" — {r['note']}" if r["note"] else "") for r in rows))
         elif action == "status":
             self._status()
-        elif action == "show":
+        elif action == "show" and intent.stage in SHOW_TOPICS:
             self._show(intent.stage)
+        elif action in ("fork", "compare", "show"):
+            self.say("Say which: 'fork at STAGE as NAME: note', 'compare A B', or 'show the script|shots|storyboard|film'.")
         else:
             self.say(intent.reply or "I did not catch that; say 'help' for what I understand.")
         return True

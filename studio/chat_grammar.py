@@ -37,7 +37,8 @@ SHOW_TOPICS = {
 }
 TOPIC_WORDS: dict[str, str] = {
     "script": r"scene|ending|endings|dialogue|line|lines|script|story|opening|beginning|plot|character|act|twist",
-    "shots": r"shot|shots|angle|close-?up|wide|lens|camera|push in|pan|dolly|handheld|framing|coverage|crane|tilt",
+    "shots": r"shot|shots|angle|angles|close-?ups?|wide|wider|lens|camera|push in|pan|dolly|handheld|framing|"
+             r"coverage|crane|tilt|insert|inserts|pov|reaction|reactions",
     "style": r"dark|darker|bright|brighter|warm|warmer|cool|cooler|colou?rs?|palette|look|style|neon|noir|pastel|"
              r"grain|texture|moody|muted|bolder|saturated|golden hour|anime|watercolou?r|cartoon",
     "storyboard": r"variant|variants|frame|frames|storyboard",
@@ -63,9 +64,54 @@ def topic_of(text: str) -> str | None:
     lowered = text.lower()
     if re.search(r"\bshot\s+\d", lowered):
         return "shots"
-    hits = [stage for stage in ("script", "shots", "style", "cut", "storyboard")
+    # Camera words outrank story words: "a close-up in scene 2" is about the shots, not the script.
+    hits = [stage for stage in ("shots", "script", "style", "cut", "storyboard")
             if re.search(rf"\b(?:{TOPIC_WORDS[stage]})\b", lowered)]
     return hits[0] if hits else None
+
+
+APPROVALS = (r"(?:approve|approved|ok|okay|yes|y|lgtm|next|go on|continue|carry on|good|great|perfect|love it|"
+             r"looks good|looks great|sounds good)")
+STAGE_NAMES = r"(?:script|shots?|shot list|style|look|storyboard|frames|cut|film|edit|it|this|that)"
+
+
+def _command(message: str, lowered: str) -> ChatIntent | None:
+    """Exact commands: gate answers, versions, status, show."""
+    if re.fullmatch(rf"{APPROVALS}(?:,?\s+(?:the\s+)?{STAGE_NAMES})?(?:,?\s+(?:please|thanks|thank you))?", lowered):
+        return ChatIntent(action="approve")
+    if re.fullmatch(rf"(?:the\s+)?{STAGE_NAMES}(?:\s+[\d.]+)?\s+(?:looks?|is|are|sounds?)\s+(?:good|great|fine|perfect|right)",
+                    lowered):
+        return ChatIntent(action="approve")
+    if m := re.fullmatch(r"(?:pick|choose|take|use)\s+(?:variant\s+)?(\d+)\s+for\s+shot\s+(\d+\.\d+)", lowered):
+        return ChatIntent(action="pick", pick=int(m.group(1)), shot=m.group(2))
+    if m := re.fullmatch(r"shot\s+(\d+\.\d+)\s*(?:,|:)?\s*(?:variant|v)\s*(\d+)", lowered):
+        return ChatIntent(action="pick", pick=int(m.group(2)), shot=m.group(1))
+    if m := re.fullmatch(r"(?:pick|choose|option|take|use)\s+(?:option\s+|choice\s+|number\s+)?(\d+)", lowered):
+        return ChatIntent(action="pick", pick=int(m.group(1)))
+    if m := re.fullmatch(r"fork\s+(?:at\s+)?(\w+)\s+(?:as|named|called)\s+([a-z0-9_-]+)\s*(?::\s*(.*))?", lowered):
+        return ChatIntent(action="fork", stage=m.group(1), names=[m.group(2)], note=(m.group(3) or "").strip())
+    if m := re.fullmatch(r"compare\s+(?:with\s+|to\s+|against\s+)?([a-z0-9_-]+)"
+                         r"(?:\s+(?:and\s+|with\s+|to\s+|vs\.?\s+)?([a-z0-9_-]+))?", lowered):
+        return ChatIntent(action="compare", names=[n for n in m.groups() if n])
+    if re.fullmatch(r"(list\s+)?versions|show\s+(me\s+)?(the\s+)?versions", lowered):
+        return ChatIntent(action="versions")
+    if re.fullmatch(r"status|where are we\??|where are we now\??|what now\??|what's next\??", lowered):
+        return ChatIntent(action="status")
+    if m := re.fullmatch(r"(?:show|open|see|let me see)\s+(?:me\s+)?(?:the\s+)?(.+)", lowered):
+        topic = _show_topic(m.group(1))
+        if topic is not None:
+            return ChatIntent(action="show", stage=topic)
+    return None
+
+
+def _show_topic(words: str) -> str | None:
+    for pattern, topic in ((r"shot list|shotlist|shots?\b", "shots"), (r"storyboard|frames?", "storyboard"),
+                           (r"film|movie|video|cut|edit", "film"), (r"report|notes|findings", "report"),
+                           (r"script|screenplay", "script"), (r"style|look|palette|bible|colou?rs", "style"),
+                           (r"cast|characters?|people", "cast"), (r"\bqc\b|checks?", "qc")):
+        if re.search(pattern, words):
+            return topic
+    return None
 
 
 def parse_message(text: str, gate: str | None, has_run: bool = True) -> ChatIntent:
@@ -78,31 +124,15 @@ def parse_message(text: str, gate: str | None, has_run: bool = True) -> ChatInte
         return ChatIntent(action="help")
     if re.fullmatch(r"(quit|exit|bye|q)", lowered):
         return ChatIntent(action="quit")
+    command = _command(message, lowered)
     if not has_run:
+        if command is not None and command.action not in ("help", "quit"):
+            return ChatIntent(action="unknown", reply="Nothing is made yet: tell me the film in a sentence first.")
         brief = re.sub(r"^(please\s+)?(make|create|shoot)\s+(me\s+)?(a\s+)?(short\s+)?(film|video|movie)\s+(about|of|where)\s+",
                        "", message, flags=re.I)
         return ChatIntent(action="brief", note=brief.strip() or message)
-    if re.fullmatch(r"(approve|approved|ok|okay|yes|y|looks good|lgtm|next|go on|continue|good|great)", lowered):
-        return ChatIntent(action="approve")
-    if m := re.fullmatch(r"(?:pick|choose|take|use)\s+(?:variant\s+)?(\d+)\s+for\s+shot\s+(\d+\.\d+)", lowered):
-        return ChatIntent(action="pick", pick=int(m.group(1)), shot=m.group(2))
-    if m := re.fullmatch(r"shot\s+(\d+\.\d+)\s*(?:,|:)?\s*(?:variant|v)\s*(\d+)", lowered):
-        return ChatIntent(action="pick", pick=int(m.group(2)), shot=m.group(1))
-    if m := re.fullmatch(r"(?:pick|choose|option|take|use)\s+(?:option\s+|choice\s+|number\s+)?(\d+)", lowered):
-        return ChatIntent(action="pick", pick=int(m.group(1)))
-    if m := re.fullmatch(r"fork\s+(?:at\s+)?(\w+)\s+(?:as|named|called)\s+([a-z0-9_-]+)\s*(?::\s*(.*))?", lowered):
-        return ChatIntent(action="fork", stage=m.group(1), names=[m.group(2)], note=(m.group(3) or "").strip())
-    if m := re.fullmatch(r"compare\s+([a-z0-9_-]+)\s+(?:and\s+|with\s+|to\s+)?([a-z0-9_-]+)", lowered):
-        return ChatIntent(action="compare", names=[m.group(1), m.group(2)])
-    if re.fullmatch(r"(list\s+)?versions|show\s+(me\s+)?(the\s+)?versions", lowered):
-        return ChatIntent(action="versions")
-    if re.fullmatch(r"status|where are we\??|where are we now\??|what now\??|what's next\??", lowered):
-        return ChatIntent(action="status")
-    if m := re.fullmatch(r"(?:show|open|see|let me see)\s+(?:me\s+)?(?:the\s+)?(\w+)", lowered):
-        topic = {"film": "film", "movie": "film", "video": "film", "frames": "storyboard", "shotlist": "shots",
-                 "bible": "style", "palette": "style", "characters": "cast"}.get(m.group(1), m.group(1))
-        if topic in SHOW_TOPICS:
-            return ChatIntent(action="show", stage=topic)
+    if command is not None:
+        return command
     if m := re.fullmatch(r"revise\s*:?\s+(.+)", message, flags=re.I | re.S):
         return ChatIntent(action="revise", note=m.group(1).strip())
     topic = topic_of(message)

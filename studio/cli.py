@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from typer._click import exceptions as click_errors  # typer vendors click; its errors are these
 from rich.console import Console
 
 from tools.errors import BadInput
@@ -108,7 +109,9 @@ def slug(text: str) -> str:
 # --------------------------------------------------------------------------- reporting
 
 
-def show_outcome(outcome, project: Path, usage: list | None = None) -> int:
+def show_outcome(outcome, project: Path, usage: list | None = None, version: str = "main") -> int:
+    """Say where the run stands; `project` is the version's folder (files), the hints name the project."""
+    target = f"{project.parent.parent} -V {version}" if version != "main" else f"{project}"
     if outcome.status == "done":
         film = project / "edit" / "full.mp4"
         err.print(f"[bold green]Draft film ready:[/] {film}")
@@ -126,10 +129,10 @@ def show_outcome(outcome, project: Path, usage: list | None = None) -> int:
             err.print(f"  [{i}] {choice}")
         for f in gate["files"]:
             err.print(f"  look at: {project / f}")
-        err.print(f"  answer: filmcrew approve {project} [--pick N]  |  filmcrew revise {project} \"NOTE\"")
+        err.print(f"  answer: filmcrew approve {target} [--pick N]  |  filmcrew revise {target} \"NOTE\"")
         return EXIT_WAITING
     err.print(f"[bold red]Stopped before {', '.join(outcome.next) or 'the end'}[/]; "
-              f"run 'filmcrew approve {project}' to continue")
+              f"run 'filmcrew approve {target}' to continue")
     return EXIT_ERROR
 
 
@@ -148,10 +151,11 @@ def drive(runner, step, yes: bool, quiet: bool = False) -> int:
         outcome = runner.outcome()
         where = ", ".join(outcome.next) or outcome.status
         err.print(f"\n[bold]Interrupted.[/] The last finished stage is checkpointed; next: {where}. "
-                  f"Continue with 'filmcrew approve {runner.project}'.")
+                  f"Continue with 'filmcrew approve {runner.project}"
+                  + (f" -V {runner.version}" if runner.version != "main" else "") + "'.")
         return EXIT_ERROR
     state = runner.state() if outcome.status == "done" else None
-    return show_outcome(outcome, runner.version_dir, usage=state.usage if state else None)
+    return show_outcome(outcome, runner.version_dir, usage=state.usage if state else None, version=runner.version)
 
 
 # --------------------------------------------------------------------------- commands
@@ -168,7 +172,7 @@ def make(
     music: Optional[Path] = typer.Option(None, "--music", help="Music to cut to (wav, flac, mp3)."),
     style: str = typer.Option("", "--style", help="Style direction, e.g. 'moody ink wash, night, teal and amber'."),
     yes: bool = typer.Option(False, "--yes", help="Approve every gate with its first choice."),
-    seed: int = typer.Option(7, "--seed", help="Seed for every deterministic choice."),
+    seed: int = typer.Option(7, "--seed", min=0, max=2**31 - 1, help="Seed for every deterministic choice."),
     variants: int = typer.Option(3, "--variants", min=1, max=6, help="Storyboard variants per shot."),
     llm: Optional[str] = typer.Option(None, "--llm", help="LLM: offline (default), openai:<model>, openai-compatible:<model>@<url>, google:<model>."),
     images: Optional[str] = typer.Option(None, "--images", help="Images: previs (default), openai:gpt-image-2, google:<gemini image model>."),
@@ -242,6 +246,8 @@ def approve(
         raise BadInput("--shot needs --pick N (the variant of that shot)")
     runner = _open(project, version)
     answer = GateAnswer(action="pick", pick=pick, shot=shot) if pick is not None else GateAnswer(action="approve")
+    if pick is not None and runner.outcome().status == "stopped":
+        err.print("The run stopped mid-stage; finishing that stage first. Give the pick again at the next gate.")
     raise typer.Exit(drive(runner, lambda d: runner.resume(answer, on_event=d), yes))
 
 
@@ -331,7 +337,18 @@ from studio import cast_commands, edit_commands, providers_cmd, tools_commands, 
 
 def main() -> None:
     try:
-        app()
+        # Not standalone: click's usage errors come back here and are said in one line like ours.
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+    except click_errors.UsageError as error:
+        hint = f" (see 'filmcrew {error.ctx.command_path.split(' ', 1)[1]} --help')" if error.ctx and " " in error.ctx.command_path else ""
+        err.print(f"error: {error.format_message()}{hint}", markup=False)
+        sys.exit(EXIT_BAD_INPUT)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        err.print("interrupted")
+        sys.exit(EXIT_ERROR)
     except BadInput as error:
         err.print(f"error: {error}", markup=False)
         sys.exit(EXIT_BAD_INPUT)

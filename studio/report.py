@@ -20,10 +20,11 @@ def project_status(runner: FilmRunner) -> dict:
     outcome = runner.outcome()
     state = runner.state()
     artifacts = {}
+    home = runner.version_dir  # a fork's files live in versions/<name>, not beside main's
     for folder in PROJECT_FOLDERS:
-        root = runner.project / folder
+        root = home / folder
         if root.is_dir():
-            artifacts[folder] = sorted(p.relative_to(runner.project).as_posix() for p in root.rglob("*")
+            artifacts[folder] = sorted(p.relative_to(home).as_posix() for p in root.rglob("*")
                                        if p.is_file() and not p.name.startswith("."))
     stage = "done" if outcome.status == "done" else (STAGE_OF_NODE.get(outcome.next[0], outcome.next[0])
                                                      if outcome.next else "not started")

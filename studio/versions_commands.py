@@ -63,7 +63,7 @@ def fork(project: str = typer.Argument(".", help="Project folder."),
         while yes and outcome.status == "waiting":
             outcome = runner.resume(GateAnswer(action="approve"), on_event=display)
     err.print(f"version [bold]{name}[/] forked from {source} at {at} in {runner.version_dir}")
-    raise typer.Exit(show_outcome(outcome, runner.version_dir))
+    raise typer.Exit(show_outcome(outcome, runner.version_dir, version=name))
 
 
 @app.command()

@@ -112,3 +112,25 @@ def test_cut_gate_revise_recuts_faster_on_the_beat_and_says_what_it_did(tmp_path
         assert min(abs(cut.record_in_s - b) for b in beats) <= 1 / 24 + 1e-6  # still on the beat
     outcome = answer(runner, context, action="revise", note="make it pop")
     assert any("not understood" in n for n in runner.state().notes[-4:])
+
+
+def test_a_shot_note_that_cannot_apply_comes_back_to_the_gate_unchanged(film):
+    runner, context, initial = film
+    start(runner, context, initial)
+    answer(runner, context, action="approve")
+    before = runner.state().shotlist
+    outcome = answer(runner, context, action="revise", note="shot 9.9: low angle")
+    assert outcome.status == "waiting" and outcome.gate["gate"] == "shots"  # not stuck mid-stage
+    state = runner.state()
+    assert state.shotlist == before and "note not applied" in state.notes[-2]
+
+
+def test_a_whole_film_shot_note_keeps_earlier_one_shot_changes(film):
+    runner, context, initial = film
+    start(runner, context, initial)
+    answer(runner, context, action="approve")
+    target = runner.state().shotlist.shots[0].id
+    answer(runner, context, action="revise", note=f"shot {target}: low angle, 85mm")
+    answer(runner, context, action="revise", note="more handheld")
+    first = runner.state().shotlist.shots[0]
+    assert (first.id, first.angle, first.lens_mm) == (target, "low", 85)

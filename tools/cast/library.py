@@ -16,13 +16,20 @@ from pydantic import ValidationError
 
 from graph.state import CharacterProfile
 from memory.store import CrewMemory
-from tools.atomic import write_json
+from tools.atomic import content_hash, write_json
 from tools.errors import BadInput
 
 
 def profile_dir_name(name: str) -> str:
-    """A folder name for a character: 'DR. ANNA' -> 'DR_ANNA'."""
-    return re.sub(r"[^A-Z0-9]+", "_", name.upper()).strip("_") or "UNNAMED"
+    """A folder name for a character: 'DR. ANNA' -> 'DR_ANNA', 'ZOË' -> 'ZOË', '李' -> '李'.
+
+    Letters of any script are kept (two characters must never share a folder); anything that
+    could leave the cast folder ('/', '..') is not a word character and goes.
+    """
+    folder = re.sub(r"\W+", "_", name.upper()).strip("_")
+    if not folder:  # a name of punctuation only: still one folder per name
+        folder = "CHARACTER_" + content_hash(name)[:8]
+    return folder
 
 
 def write_cast_files(project_dir: Path, cast: list[CharacterProfile]) -> list[Path]:

@@ -203,6 +203,27 @@ def _characters(scenes: list[Scene]) -> list[CharacterNote]:
     return sorted(notes.values(), key=lambda n: (n.first_scene, names.index(n.name)))
 
 
+_SENTENCE_MARKS = re.compile(r"[.!?,;:。！？，、；：…]")
+_NOT_A_CUE_START = (".", "!", "@", ">", "#", "=", "~", "[", "INT", "EXT", "I/E", "EST")
+
+
+def _force_unicode_cues(text: str) -> str:
+    """Mark non-ASCII character cues (ZOË, JOSÉ, 李) with Fountain's '@': the parser only knows A-Z cues.
+
+    A cue is a short line with no lower-case letters and no sentence marks, after a blank line and
+    before text. Only the copy given to the parser changes; line numbers stay the same.
+    """
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        name = re.sub(r"\(.*?\)", "", line).replace("^", "").strip()
+        if (not name or name.isascii() or len(name) > 30 or any(c.islower() for c in name)
+                or _SENTENCE_MARKS.search(name) or name.upper().startswith(_NOT_A_CUE_START)):
+            continue
+        if (i == 0 or not lines[i - 1].strip()) and i + 1 < len(lines) and lines[i + 1].strip():
+            lines[i] = "@" + line.lstrip()
+    return "\n".join(lines)
+
+
 def parse_fountain(text: str, title: str | None = None) -> Script:
     """Parse Fountain text into a Script (source='fountain'); BadInput if it is not a screenplay."""
     if not text or not text.strip():
@@ -211,7 +232,7 @@ def parse_fountain(text: str, title: str | None = None) -> Script:
     # the normalised text is the script from here on (its words are untouched).
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
-        doc = FountainParser().parse(text)
+        doc = FountainParser().parse(_force_unicode_cues(text))
     except Exception as exc:  # the parser's own failure is still the user's input problem
         raise BadInput(f"cannot parse the script as Fountain: {exc}") from None
     scenes: list[Scene] = []
@@ -244,7 +265,8 @@ def parse_fountain(text: str, title: str | None = None) -> Script:
 
 def _render_element(el: ScriptElement) -> str:
     if el.kind == "dialogue":
-        lines = [el.character or "UNKNOWN"]
+        cue = el.character or "UNKNOWN"
+        lines = [cue if cue.isascii() else "@" + cue]  # the parser only knows A-Z cues without '@'
         if el.parenthetical:
             lines.append(f"({el.parenthetical})")
         lines.append(el.text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime, timezone
 from pathlib import Path
 
 import matplotlib
@@ -48,6 +49,8 @@ class _Board(FPDF):
 
     def __init__(self, title: str):
         super().__init__(orientation="L", unit="mm", format="A4")
+        # A fixed date: the same storyboard gives the same bytes (content caches and diffs rely on it).
+        self.set_creation_date(datetime(2000, 1, 1, tzinfo=timezone.utc))
         self.board_title = title
         self.add_font("DejaVu", "", str(_FONT_DIR / "DejaVuSans.ttf"))
         self.add_font("DejaVu", "B", str(_FONT_DIR / "DejaVuSans-Bold.ttf"))

@@ -28,7 +28,8 @@ def write_srt(cuts: list[Cut], path: Path) -> Path:
         if not (cut.dialogue and cut.dialogue.strip()):
             continue
         start, end = cut.record_in_s, cut.record_in_s + cut.duration_s
-        cues.append(f"{len(cues) + 1}\n{_stamp(start)} --> {_stamp(end)}\n{cut.dialogue.strip()}\n")
+        text = "\n".join(line.strip() for line in cut.dialogue.strip().splitlines() if line.strip())
+        cues.append(f"{len(cues) + 1}\n{_stamp(start)} --> {_stamp(end)}\n{text}\n")  # a blank line would end the cue
     return write_text(path, "\n".join(cues))
 
 

@@ -52,3 +52,22 @@ def test_a_first_message_is_the_brief_and_nonsense_gets_help():
 
 def test_topic_words_do_not_match_inside_other_words():
     assert topic_of("the lighthouse keeper") is None  # 'light' inside 'lighthouse' is not a style note
+
+
+@pytest.mark.parametrize("text", ["approve the script", "ok, the shots", "the cut looks great", "shot 1.2 looks good",
+                                  "love it", "carry on please"])
+def test_approvals_in_a_directors_words_are_not_notes(text):
+    assert parse_message(text, "shots").action == "approve"
+
+
+def test_camera_words_outrank_story_words_and_show_takes_phrases():
+    assert parse_message("add a close-up in scene 2", "shots").stage == "shots"
+    assert parse_message("more close-ups", "shots").stage == "shots"
+    assert parse_message("show me the shot list", "shots").stage == "shots"
+    assert parse_message("compare with main", None).names == ["main"]
+
+
+def test_commands_before_any_film_are_not_taken_as_a_brief():
+    for text in ("status", "approve", "versions", "pick 2"):
+        intent = parse_message(text, None, has_run=False)
+        assert intent.action == "unknown" and "tell me the film" in intent.reply
