@@ -16,6 +16,7 @@ from graph.runner import FilmRunner, Outcome, ensure_writable
 from graph.state import Brief, FilmState, GateAnswer
 from studio.chat_grammar import STAGE_ORDER, SHOW_TOPICS, ChatIntent, parse_message
 from tools.errors import BadInput
+from tools.providers.errors import ProviderError
 
 FORK_STAGE = {"script": "script", "shots": "shots", "style": "style", "storyboard": "storyboard", "cut": "edit"}
 Router = Callable[[str, dict | None, bool], ChatIntent]
@@ -110,11 +111,14 @@ class ChatSession:
     def handle(self, text: str) -> bool:
         """Carry out one message; False when the person leaves."""
         gate = self.pending_gate()
-        intent = self.router(text, gate, self.has_run())
         try:
+            intent = self.router(text, gate, self.has_run())
             return self._carry_out(intent, gate)
         except BadInput as error:
             self.say(f"I can't do that: {error}")
+            return True
+        except ProviderError as error:  # a model service failed after its retries; the run is checkpointed
+            self.say(f"The model service failed: {error}. Everything made so far is kept; try again.")
             return True
 
     def _carry_out(self, intent: ChatIntent, gate: dict | None) -> bool:
