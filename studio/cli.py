@@ -6,6 +6,7 @@ With --json, stdout carries only the JSON document; everything else goes to stde
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 import os
@@ -81,6 +82,21 @@ def check_aspect(aspect: str) -> str:
     return aspect
 
 
+# (role, provider family) → (module the engine imports, the pyproject extra that installs it)
+EXTRA_MODULES = {
+    ("llm", "openai"): ("langchain_openai", "openai"), ("llm", "openai-compatible"): ("langchain_openai", "openai"),
+    ("llm", "google"): ("langchain_google_genai", "google"), ("images", "openai"): ("openai", "openai"),
+    ("images", "google"): ("google.genai", "google"), ("video", "google"): ("google.genai", "google"),
+}
+
+
+def _installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:  # a dotted name whose parent package is missing
+        return False
+
+
 def resolve_providers(folder: Path, llm: str | None, images: str | None, video: str | None) -> tuple[str, str, str]:
     """Provider specs for a run: explicit flags, else the project's or user's filmcrew.toml, else offline."""
     from tools.providers.config import load_config, validate_spec
@@ -91,6 +107,9 @@ def resolve_providers(folder: Path, llm: str | None, images: str | None, video: 
     config = load_config(folder, llm=llm, images=images, video=video)
     for name in ("llm", "images", "video"):
         role = config.role(name)
+        needed = EXTRA_MODULES.get((name, role.family))
+        if needed and not _installed(needed[0]):
+            raise BadInput(f"--{name} {role.spec} needs the '{needed[1]}' extra: pip install -e '.[{needed[1]}]'")
         if role.key_names() and role.api_key() is None and role.family != "openai-compatible":
             raise BadInput(f"--{name} {role.spec}: set {' or '.join(role.key_names())} in the environment "
                            "(keys are read from the environment only, never from files or flags)")
