@@ -65,20 +65,21 @@ def token_cost(spec: str, input_tokens: int, output_tokens: int) -> tuple[float,
     return round((input_tokens * price[0] + output_tokens * price[1]) / 1e6, 6), ""
 
 
-def image_cost(spec: str, images: int) -> tuple[float, str]:
+def _unit_cost(table, spec: str, units: float) -> tuple[float, str]:
+    """(dollars, note) for something priced per unit (an image, a second of video)."""
     _, model = _family_model(spec)
-    price = _price(IMAGE_PRICES, model)
+    price = _price(table, model)
     if price is None:
         return 0.0, f"no price on file for {model} (prices as of {PRICES_AS_OF}); counted as $0"
-    return round(images * price, 6), ""
+    return round(units * price, 6), ""
+
+
+def image_cost(spec: str, images: int) -> tuple[float, str]:
+    return _unit_cost(IMAGE_PRICES, spec, images)
 
 
 def video_cost(spec: str, seconds: float) -> tuple[float, str]:
-    _, model = _family_model(spec)
-    price = _price(VIDEO_PRICES, model)
-    if price is None:
-        return 0.0, f"no price on file for {model} (prices as of {PRICES_AS_OF}); counted as $0"
-    return round(seconds * price, 6), ""
+    return _unit_cost(VIDEO_PRICES, spec, seconds)
 
 
 def usage_totals(records) -> dict[str, dict[str, float]]:
