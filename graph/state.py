@@ -277,6 +277,32 @@ class Edit(Artifact):
     duration_s: float = Field(0.0, description="Running time.")
 
 
+# --------------------------------------------------------------------------- understanding
+
+
+class Understood(BaseModel):
+    """One word or phrase of a brief, a script or a note, and what the crew made of it."""
+
+    text: str = Field(description="The words as the person wrote them.")
+    became: Literal["character", "place", "prop", "event", "beat", "time", "weather", "era", "style",
+                    "ending", "tone", "length", "cast", "cut", "other"] = Field(
+        description="What the words became in the film.")
+    detail: str = Field("", description="What exactly was made of them, e.g. 'ROASTER, a woman in her 40s'.")
+    drawn_as: str = Field("", description="The previs drawable that stands in for it when the previs cannot draw it "
+                                          "as itself ('' = drawn as itself, or not a drawn thing).")
+
+
+class Reading(BaseModel):
+    """What the crew understood of one brief or note, and what it could not do with it (said at the next gate)."""
+
+    source: Literal["brief", "script", "note", "style"] = Field(description="What was read.")
+    stage: str = Field("", description="The agent that read it.")
+    text: str = Field(description="The text that was read (shortened for long scripts).")
+    used: list[Understood] = Field(default_factory=list, description="What became part of the film.")
+    not_understood: list[str] = Field(default_factory=list, description="Words or phrases the engine could not read.")
+    not_applied: list[str] = Field(default_factory=list, description="Requests understood but not carried out, each with why.")
+
+
 # --------------------------------------------------------------------------- gates
 
 
@@ -288,6 +314,8 @@ class GateRequest(BaseModel):
     summary: str = Field(description="What is proposed, in a sentence or two.")
     choices: list[str] = Field(description="Choices for 'pick N' (0 is the default).")
     files: list[str] = Field(default_factory=list, description="Project-relative files to look at.")
+    understood: list[str] = Field(default_factory=list, description="What the crew made of the brief or the last note, one line each.")
+    not_applied: list[str] = Field(default_factory=list, description="What the crew could not do of what was asked, and why.")
 
 
 class GateAnswer(BaseModel):
@@ -351,3 +379,5 @@ class FilmState(BaseModel):
     history: Annotated[list[GateRecord], operator.add] = Field(default_factory=list)
     usage: Annotated[list[UsageRecord], operator.add] = Field(default_factory=list, description="Model calls and their cost.")
     notes: Annotated[list[str], operator.add] = Field(default_factory=list, description="What agents did, for the log.")
+    readings: Annotated[list[Reading], operator.add] = Field(
+        default_factory=list, description="What each agent understood of the brief, the script and every note, in order.")
