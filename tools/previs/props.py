@@ -11,28 +11,11 @@ import math
 from PIL import ImageDraw
 
 from tools.previs.paint import RGB, alpha, fit_font, mix, shade
-
-PROP_SHAPES = {
-    "letter": ("letter", "note", "paper", "map", "page", "envelope", "document", "photo", "photograph", "card"),
-    "phone": ("phone", "smartphone", "mobile", "tablet"),
-    "key": ("key",),
-    "cup": ("cup", "mug", "coffee", "tea", "glass"),
-    "lamp": ("lamp", "lantern", "light", "bulb", "candle", "torch", "flashlight"),
-    "book": ("book", "diary", "journal", "notebook", "album"),
-    "clock": ("clock", "watch", "compass", "timer"),
-    "bottle": ("bottle", "vial", "flask", "potion"),
-    "ring": ("ring", "coin", "medal", "necklace", "locket"),
-    "knife": ("knife", "sword", "blade", "dagger"),
-    "kite": ("kite",),
-}
-
+from tools.previs.vocabulary import drawable_for
 
 def prop_shape(name: str) -> str:
-    lowered = name.lower()
-    for shape, words in PROP_SHAPES.items():
-        if any(w in lowered for w in words):
-            return shape
-    return "box"
+    """The silhouette drawn for a prop: its own shape, the nearest in meaning, or a labelled box."""
+    return drawable_for(name, "prop").name
 
 
 def draw_prop(draw: ImageDraw.ImageDraw, name: str, cx: float, cy: float, size: float,

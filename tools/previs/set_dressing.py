@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw
 
 from graph.state import Scene
 from tools.previs.paint import RGB, alpha, mix, shade, stable_int
+from tools.previs.vocabulary import REPERTOIRE, drawable_for
 
 NIGHT_SKY: RGB = (12, 16, 34)
 
@@ -32,24 +33,26 @@ def time_of_day(scene: Scene) -> str:
 
 
 def set_keywords(scene: Scene) -> set[str]:
+    """The sets the heading names, or the one nearest in meaning ('roastery' is drawn as a kitchen)."""
     text = f"{scene.location} {scene.heading}".lower()
-    groups = {
-        "sea": ("sea", "shore", "beach", "ocean", "harbour", "harbor", "coast", "pier", "bay", "lake", "cliff"),
-        "lighthouse": ("lighthouse", "beacon"),
-        "city": ("city", "street", "alley", "road", "town", "downtown", "avenue", "rooftop", "square", "market"),
-        "forest": ("forest", "park", "woods", "garden", "tree", "jungle", "orchard", "yard"),
-        "mountain": ("mountain", "hill", "valley", "cliff", "desert", "canyon"),
-        "kitchen": ("kitchen", "diner", "cafe", "café", "coffee", "bar", "restaurant", "shop"),
-        "office": ("office", "study", "lab", "classroom", "studio", "library"),
-        "bedroom": ("bedroom", "hotel", "cabin", "attic"),
-    }
-    tokens = set(re.findall(r"[a-zé]+", text))
-    # Whole words only ("street" holds "tree"), allowing a plural s.
-    found = {name for name, words in groups.items()
-             if any(w in tokens or w + "s" in tokens for w in words)}
+    own = REPERTOIRE["place"]
+    tokens = {_noun_lemma(t) for t in re.findall(r"[a-zé]+", text)} | set(re.findall(r"[a-zé]+", text))
+    # Whole words only ("street" holds "tree").
+    found = {name for name, words in own.items() if any(w in tokens for w in words)}
+    if not found and scene.location.strip():
+        near = drawable_for(scene.location, "place")
+        if near.name in own:
+            found.add(near.name)
     if "lighthouse" in found:
         found.add("sea")  # a lighthouse stands over water
     return found
+
+
+def _noun_lemma(token: str) -> str:
+    from lemminflect import getLemma
+
+    lemmas = getLemma(token, upos="NOUN")
+    return lemmas[0].lower() if lemmas else token
 
 
 def sky_colors(palette: dict[str, RGB], when: str) -> tuple[RGB, RGB]:

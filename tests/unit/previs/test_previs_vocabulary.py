@@ -1,0 +1,39 @@
+"""The previs names what it draws for any word: itself, the nearest drawable by meaning, or a generic stand-in."""
+
+from graph.state import Scene
+from tools.previs.props import prop_shape
+from tools.previs.set_dressing import set_keywords
+from tools.previs.vocabulary import GENERIC, REPERTOIRE, drawable_for, drawables
+
+
+def test_own_words_are_drawn_as_themselves_in_any_form():
+    for phrase, name in [("brass lanterns", "lamp"), ("the harbours", "sea"), ("KEEPER'S COTTAGE - KITCHEN", "kitchen"),
+                         ("Mara's red kite", "kite"), ("little girl", "child")]:
+        kind = "prop" if name in REPERTOIRE["prop"] else "place" if name in REPERTOIRE["place"] else "figure"
+        d = drawable_for(phrase, kind)
+        assert (d.name, d.exact, d.stand_in) == (name, True, ""), phrase
+
+
+def test_unknown_words_map_to_the_nearest_drawable_by_meaning():
+    bakery = drawable_for("bakery", "place")
+    assert (bakery.name, bakery.exact, bakery.stand_in) == ("kitchen", False, "kitchen")
+    assert drawable_for("trophy", "prop").name == "ring"
+    assert drawable_for("customer", "figure").name == "human"
+
+
+def test_nothing_near_gives_the_generic_stand_in_not_a_wrong_likeness():
+    assert drawable_for("xqzzv", "prop").name == GENERIC["prop"]
+    assert drawable_for("xqzzv", "place").name == GENERIC["place"]
+    assert drawable_for("umbrella", "prop").name == "box"  # no painter looks like an umbrella yet
+    assert drawable_for("", "prop").name == "box"
+
+
+def test_renderer_uses_the_vocabulary():
+    def scene(location, interior=True):
+        return Scene(index=1, heading=f"INT. {location} - DAY", location=location, interior=interior)
+
+    assert set_keywords(scene("ROASTERY")) == {"kitchen"}
+    assert set_keywords(scene("OLD LIGHTHOUSE", False)) == {"lighthouse", "sea"}
+    assert set_keywords(scene("XQZZV")) == set()
+    assert prop_shape("wooden crate") == "box" and prop_shape("coffee cup") == "cup"
+    assert set(drawables("figure")) == {"human", "child", "robot", "animal"}
