@@ -1,0 +1,3 @@
+from evals.brief_fidelity.run import main
+
+main()
