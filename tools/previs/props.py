@@ -11,6 +11,7 @@ import math
 from PIL import ImageDraw
 
 from tools.previs.paint import RGB, alpha, fit_font, mix, shade
+from tools.previs.prop_painters import PAINTERS
 from tools.previs.vocabulary import drawable_for
 
 def prop_shape(name: str) -> str:
@@ -102,6 +103,8 @@ def draw_prop(draw: ImageDraw.ImageDraw, name: str, cx: float, cy: float, size: 
         for bx, by in tail[1::2]:
             draw.polygon([(bx - s * 0.08, by - s * 0.06), (bx + s * 0.08, by + s * 0.06), (bx + s * 0.08, by - s * 0.06),
                           (bx - s * 0.08, by + s * 0.06)], fill=accent)
+    elif shape in PAINTERS:
+        PAINTERS[shape](draw, cx, cy, s, main, accent, ink, line)
     else:
         draw.polygon([(cx - s * 0.8, cy - s * 0.3), (cx, cy - s * 0.7), (cx + s * 0.8, cy - s * 0.3), (cx, cy + s * 0.1)],
                      fill=light, **ol)

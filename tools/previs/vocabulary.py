@@ -50,6 +50,21 @@ REPERTOIRE: dict[DrawableKind, dict[str, tuple[str, ...]]] = {
         "ring": ("ring", "coin", "medal", "necklace", "locket"),
         "knife": ("knife", "sword", "blade", "dagger"),
         "kite": ("kite",),
+        "car": ("car", "taxi", "cab", "truck", "van", "jeep", "limousine", "sedan", "racecar"),
+        "bicycle": ("bicycle", "bike", "motorbike", "motorcycle", "scooter"),
+        "boat": ("boat", "ship", "yacht", "canoe", "ferry", "raft", "dinghy", "sailboat"),
+        "train": ("train", "tram", "locomotive", "subway", "railcar"),
+        "umbrella": ("umbrella", "parasol"),
+        "guitar": ("guitar", "violin", "cello", "banjo", "ukulele", "instrument", "bass"),
+        "ball": ("ball", "football", "basketball", "soccer"),
+        "chessboard": ("chessboard", "chess", "checkers"),
+        "flower": ("flower", "rose", "bouquet", "tulip", "daisy", "plant"),
+        "suitcase": ("suitcase", "bag", "briefcase", "backpack", "luggage", "handbag", "satchel"),
+        "camera": ("camera", "camcorder"),
+        "gun": ("gun", "pistol", "rifle", "revolver", "shotgun"),
+        "plate": ("plate", "bowl", "food", "meal", "cake", "bread", "pie", "dish"),
+        # The box is also the generic stand-in (GENERIC), so a thing nothing else draws is a labelled box.
+        "box": ("box", "crate", "chest", "package", "parcel", "carton", "present", "gift"),
     },
     "figure": {
         "human": ("person", "man", "woman", "adult"),
@@ -100,12 +115,12 @@ def _lemma(token: str) -> str:
 
 
 def _exact(words: list[str], kind: DrawableKind) -> str | None:
-    """The painter whose own word appears; the last noun of a phrase wins ('coffee cup' is a cup)."""
-    for token in reversed(words):
-        base = _lemma(token)
-        for name, own in REPERTOIRE[kind].items():
-            if token in own or base in own:
-                return name
+    """The painter whose own word is the phrase's head noun ('coffee cup' is a cup, 'coffee roaster' is not)."""
+    head = words[-1]
+    base = _lemma(head)
+    for name, own in REPERTOIRE[kind].items():
+        if head in own or base in own:
+            return name
     return None
 
 

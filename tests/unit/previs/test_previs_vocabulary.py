@@ -24,7 +24,8 @@ def test_unknown_words_map_to_the_nearest_drawable_by_meaning():
 def test_nothing_near_gives_the_generic_stand_in_not_a_wrong_likeness():
     assert drawable_for("xqzzv", "prop").name == GENERIC["prop"]
     assert drawable_for("xqzzv", "place").name == GENERIC["place"]
-    assert drawable_for("umbrella", "prop").name == "box"  # no painter looks like an umbrella yet
+    assert drawable_for("stock certificate", "prop").name == "box"  # no painter looks like one yet
+    assert not drawable_for("coffee roaster", "prop").exact  # the head noun decides, not "coffee"
     assert drawable_for("", "prop").name == "box"
 
 
