@@ -239,13 +239,14 @@ def editor(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     outputs.update(versions_made)
     progress("edit", 5, 5, "draft film ready")
     edit = edit.model_copy(update={"outputs": outputs})
-    note_done = ""
+    note_done, readings = "", []
     if state.revise_note:
         read = read_cut_note(state.revise_note)
+        readings.append(read.reading(state.revise_note))  # the cut gate says what was done and what was not
         note_done = (f"; note '{state.revise_note}': " + ", ".join(read.said()) if read.understood else
                      f"; note '{state.revise_note}' not understood offline (the editor takes faster/slower cutting, "
                      "new music, subtitles on/off; fork at an earlier stage for script, shots or look)")
-    return {"edit": edit, "revise_note": "",
+    return {"edit": edit, "revise_note": "", "readings": readings,
             "notes": [f"editor: draft film {edit.duration_s:.1f} s in {outputs['film']}{note_done}"] + versions_failed}
 
 
