@@ -334,6 +334,8 @@ class GateRecord(BaseModel):
     answer: GateAnswer
     at: str = Field(description="ISO time the answer was given.")
     version: str = Field("main", description="The version (thread) it was given in.")
+    readings_seen: int = Field(0, description="How many readings the state held when the answer was given: "
+                                              "the next gate shows the readings made after it.")
 
 
 class UsageRecord(BaseModel):
