@@ -51,6 +51,8 @@ class Brief(Artifact):
 
     text: str = Field(description="The brief in the person's own words, or the script's title when a script was given.")
     length_s: float = Field(60.0, gt=0, description="Target running time of the full cut, seconds.")
+    length_given: bool = Field(True, description="False when the person gave no --length: an imported script then "
+                                                 "plays as written (its natural length).")
     aspect: Aspect = Field("16:9", description="Aspect ratio of the draft film.")
     style_text: str = Field("", description="Free-text style direction from the person (--style).")
     seed: int = Field(7, ge=0, le=2**31 - 1, description="Seed for every deterministic choice, so a run can be repeated.")
@@ -170,6 +172,12 @@ class ShotList(Artifact):
     """All shots of the film in order."""
 
     shots: list[Shot] = Field(default_factory=list, description="Shots in script order.")
+    fitted_to_s: float | None = Field(None, description="The running time the cut was planned to (film seconds, cards "
+                                                        "included); None when no length was planned.")
+    natural_s: float | None = Field(None, description="The script's running time as written, when it was estimated.")
+    omitted: list[str] = Field(default_factory=list, description="Scenes left out to fit the length, as "
+                                                                 "'<n>. <heading>'.")
+    trimmed: list[str] = Field(default_factory=list, description="Scenes whose lines were shortened to fit, in words.")
 
 
 class Violation(Artifact):
