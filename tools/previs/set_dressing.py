@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw
 
 from graph.state import Scene
 from tools.previs.paint import RGB, alpha, mix, shade, stable_int
+from tools.previs.interiors import DRESSERS
 from tools.previs.vocabulary import REPERTOIRE, drawable_for
 
 NIGHT_SKY: RGB = (12, 16, 34)
@@ -268,29 +269,33 @@ def _interior(palette, size, horizon, zoom, pan, rng, when, keys):
     draw.rectangle(back, fill=wall)
     draw.line([(back[0], back[3]), (back[2], back[3])], fill=shade(floor, 0.6), width=max(1, int(3 * zoom)))
     bw, bh = back[2] - back[0], back[3] - back[1]
-    # window onto the time of day
-    top, low = sky_colors(palette, when)
-    wx0, wy0 = back[0] + bw * 0.12, back[1] + bh * 0.22
-    ww, wh = bw * 0.26, bh * 0.36
-    sky_strip = vertical_gradient(max(1, int(ww)), max(1, int(wh)), [(0.0, top), (1.0, low)])
-    plate.paste(Image.fromarray(np.ascontiguousarray(sky_strip)), (int(wx0), int(wy0)))
-    frame_c = mix(palette["highlight"], (245, 240, 230), 0.3)
-    fw = max(2, int(6 * zoom))
-    draw.rectangle([wx0, wy0, wx0 + ww, wy0 + wh], outline=frame_c, width=fw)
-    draw.line([(wx0 + ww / 2, wy0), (wx0 + ww / 2, wy0 + wh)], fill=frame_c, width=fw)
-    draw.line([(wx0, wy0 + wh / 2), (wx0 + ww, wy0 + wh / 2)], fill=frame_c, width=fw)
-    if when == "night":
-        r = ww * 0.08
-        draw.ellipse([wx0 + ww * 0.7 - r, wy0 + wh * 0.25 - r, wx0 + ww * 0.7 + r, wy0 + wh * 0.25 + r],
-                     fill=palette["highlight"])
-    # door
-    dx0 = back[0] + bw * 0.7
-    draw.rectangle([dx0, back[1] + bh * 0.3, dx0 + bw * 0.16, back[3]], fill=mix(palette["shadow"], palette["key"], 0.45),
-                   outline=shade(palette["shadow"], 0.8), width=max(1, int(3 * zoom)))
-    kr = bw * 0.008
-    draw.ellipse([dx0 + bw * 0.13 - kr, back[1] + bh * 0.68 - kr, dx0 + bw * 0.13 + kr, back[1] + bh * 0.68 + kr],
-                 fill=palette["accent"])
-    if "kitchen" in keys:
+    dresser = next((k for k in DRESSERS if k in keys), None)
+    if dresser is None:  # the dressed sets bring their own windows and exits
+        # window onto the time of day
+        top, low = sky_colors(palette, when)
+        wx0, wy0 = back[0] + bw * 0.12, back[1] + bh * 0.22
+        ww, wh = bw * 0.26, bh * 0.36
+        sky_strip = vertical_gradient(max(1, int(ww)), max(1, int(wh)), [(0.0, top), (1.0, low)])
+        plate.paste(Image.fromarray(np.ascontiguousarray(sky_strip)), (int(wx0), int(wy0)))
+        frame_c = mix(palette["highlight"], (245, 240, 230), 0.3)
+        fw = max(2, int(6 * zoom))
+        draw.rectangle([wx0, wy0, wx0 + ww, wy0 + wh], outline=frame_c, width=fw)
+        draw.line([(wx0 + ww / 2, wy0), (wx0 + ww / 2, wy0 + wh)], fill=frame_c, width=fw)
+        draw.line([(wx0, wy0 + wh / 2), (wx0 + ww, wy0 + wh / 2)], fill=frame_c, width=fw)
+        if when == "night":
+            r = ww * 0.08
+            draw.ellipse([wx0 + ww * 0.7 - r, wy0 + wh * 0.25 - r, wx0 + ww * 0.7 + r, wy0 + wh * 0.25 + r],
+                         fill=palette["highlight"])
+        # door
+        dx0 = back[0] + bw * 0.7
+        draw.rectangle([dx0, back[1] + bh * 0.3, dx0 + bw * 0.16, back[3]], fill=mix(palette["shadow"], palette["key"], 0.45),
+                       outline=shade(palette["shadow"], 0.8), width=max(1, int(3 * zoom)))
+        kr = bw * 0.008
+        draw.ellipse([dx0 + bw * 0.13 - kr, back[1] + bh * 0.68 - kr, dx0 + bw * 0.13 + kr, back[1] + bh * 0.68 + kr],
+                     fill=palette["accent"])
+    if dresser is not None:
+        DRESSERS[dresser](draw, back, palette, zoom, when)
+    elif "kitchen" in keys:
         counter = mix(palette["ground"], palette["highlight"], 0.3)
         draw.rectangle([back[0], back[3] - bh * 0.3, back[0] + bw * 0.62, back[3]], fill=shade(counter, 0.85))
         draw.rectangle([back[0], back[3] - bh * 0.32, back[0] + bw * 0.64, back[3] - bh * 0.28], fill=counter)

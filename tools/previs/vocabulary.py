@@ -37,6 +37,12 @@ REPERTOIRE: dict[DrawableKind, dict[str, tuple[str, ...]]] = {
         "kitchen": ("kitchen", "diner", "cafe", "café", "coffee", "bar", "restaurant", "shop"),
         "office": ("office", "study", "lab", "classroom", "studio", "library"),
         "bedroom": ("bedroom", "hotel", "cabin", "attic"),
+        "stage": ("stage", "theatre", "theater", "club", "nightclub", "concert", "auditorium", "cabaret", "venue"),
+        "workshop": ("workshop", "garage", "factory", "forge", "mill", "warehouse", "shed", "brewery", "plant"),
+        "ward": ("ward", "hospital", "clinic", "infirmary"),
+        "carriage": ("carriage", "train", "bus", "compartment", "tram", "subway", "car", "taxi", "van", "cockpit"),
+        "hall": ("hall", "church", "chapel", "ballroom", "gym", "gymnasium", "cathedral", "courtroom", "arena",
+                 "museum", "lobby"),
     },
     "prop": {
         "letter": ("letter", "note", "paper", "map", "page", "envelope", "document", "photo", "photograph", "card"),

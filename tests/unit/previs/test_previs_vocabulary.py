@@ -38,3 +38,22 @@ def test_renderer_uses_the_vocabulary():
     assert set_keywords(scene("XQZZV")) == set()
     assert prop_shape("wooden crate") == "box" and prop_shape("coffee cup") == "cup"
     assert set(drawables("figure")) == {"human", "child", "robot", "animal"}
+
+
+def test_dressed_interiors_read_as_their_place():
+    import numpy as np
+    from tools.previs.set_dressing import paint_set
+
+    pal = {"sky": (120, 160, 200), "highlight": (240, 220, 180), "accent": (200, 90, 60), "shadow": (40, 40, 60),
+           "skin": (220, 180, 150), "ground": (140, 120, 90), "key": (200, 180, 140)}
+
+    def plate(location):
+        scene = Scene(index=1, heading=f"INT. {location} - DAY", location=location, interior=True)
+        assert set_keywords(scene), location
+        return np.asarray(paint_set(scene, pal, (320, 180), 0.45, 1.0, 0.0, False), dtype=float)
+
+    rooms = {name: plate(name) for name in ("JAZZ CLUB", "HOSPITAL WARD", "TRAIN CARRIAGE", "TOURNAMENT HALL", "WORKSHOP")}
+    names = list(rooms)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert np.abs(rooms[a] - rooms[b]).mean() > 3, (a, b)  # each set is its own picture
