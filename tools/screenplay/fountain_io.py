@@ -170,37 +170,10 @@ def _mentions(text: str, name: str) -> bool:
 
 
 def _characters(scenes: list[Scene]) -> list[CharacterNote]:
-    speakers: list[str] = []
-    for scene in scenes:
-        for el in scene.elements:
-            if el.kind == "dialogue" and el.character and el.character not in speakers:
-                speakers.append(el.character)
-    silent: list[str] = []
-    for scene in scenes:
-        for el in scene.elements:
-            if el.kind == "action":
-                for m in _SILENT_INTRO.finditer(el.text):
-                    name = m.group(1).strip()
-                    if name not in speakers and name not in silent and name not in _TIMES:
-                        silent.append(name)
-    names = speakers + silent
-    notes: dict[str, CharacterNote] = {}
-    for scene in scenes:
-        present: list[str] = []
-        for el in scene.elements:
-            for name in names:
-                here = (el.kind == "dialogue" and el.character == name) or (
-                    el.kind == "action" and _mentions(el.text, name))
-                if here and name not in present:
-                    present.append(name)
-                if here and name not in notes:
-                    notes[name] = CharacterNote(name=name, first_scene=scene.index)
-                note = notes.get(name)
-                if note is not None and not note.description and el.kind == "action" and name in el.text:
-                    sentence = next((s.strip() for s in _SENTENCE.findall(el.text) if name in s), "")
-                    notes[name] = note.model_copy(update={"description": sentence})
-        scene.characters = present
-    return sorted(notes.values(), key=lambda n: (n.first_scene, names.index(n.name)))
+    # Whole names and declared aliases only (tools.screenplay.presence): 'THE BOSS' is not every 'boss'.
+    from tools.screenplay.presence import characters
+
+    return characters(scenes, _SILENT_INTRO, _TIMES)
 
 
 _SENTENCE_MARKS = re.compile(r"[.!?,;:。！？，、；：…]")
