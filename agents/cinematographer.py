@@ -9,6 +9,8 @@ of each shot is preselected.
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 from langgraph.runtime import Runtime
@@ -31,7 +33,7 @@ from tools.providers.registry import images_provider
 from tools.shots.breakdown import break_down, read_breakdown_note
 from tools.shots.export import write_shotlist_csv, write_storyboard_pdf
 from tools.shots.io import shotlist_json
-from tools.shots.revise import apply_shot_note, note_names_shot
+from tools.shots.revise import apply_shot_note, note_names_shot, read_shot_note, shot_list_reading
 from tools.shots.rules import check_shots
 from tools.style.compliance import STYLE_THRESHOLD, style_score
 
@@ -48,23 +50,26 @@ def cinematographer(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     note = state.revise_note
     progress("shots", 0, 1, "breaking down the script")
     notes: list[str] = []
+    readings = []  # what the gate says of the note: what changed, and what could not
     fresh = True
     if note and state.shotlist is not None and note_names_shot(note):
         fresh = False
-        try:
-            shotlist, changed = apply_shot_note(state.shotlist, note)
-            notes.append(f"cinematographer: changed shot(s) {', '.join(changed)} only: {note}")
-        except BadInput as err:  # the gate comes back with the list as it was, and says why
-            shotlist = state.shotlist
-            notes.append(f"cinematographer: note not applied ({err})")
+        # What can apply applies; a shot not in the list comes back at the gate, in words.
+        shotlist, changed, reading = read_shot_note(state.shotlist, note)
+        readings.append(reading)
+        notes.append(f"cinematographer: changed shot(s) {', '.join(changed)} only: {note}" if changed else
+                     f"cinematographer: note not applied ({'; '.join(reading.not_applied)})")
     elif note and state.shotlist is not None:
         shotlist = _replay_shot_notes(break_down(state.script, _shot_time(state), note=note), state)
         understood = not read_breakdown_note(note).is_empty
+        readings.append(shot_list_reading(note, read_breakdown_note(note)))
         notes.append(f"cinematographer: new breakdown with the note: {note}" if understood else
                      f"cinematographer: note not understood offline ({note}); the cinematographer takes whole-film "
                      "notes such as fewer/more shots, tighter, handheld, low angles, or one shot: 'shot 2.1: low angle'")
     else:
         shotlist = break_down(state.script, _shot_time(state), note=note)
+        if note:  # a version forked at the shots stage
+            readings.append(shot_list_reading(note, read_breakdown_note(note)))
     usage = []
     if fresh and runtime.context.llm != "offline":  # model engine: words only; the plan (ids, sizes, moves) stays
         shotlist, used = describe_shots(state.script, shotlist, chat_model_for(runtime.context))
@@ -73,7 +78,8 @@ def cinematographer(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     write_shotlist(shotlist, runtime.context.project)
     progress("shots", 1, 1, f"{len(shotlist.shots)} shots")
     notes.append(f"cinematographer: {len(shotlist.shots)} shots, {len(violations)} continuity issues")
-    return {"shotlist": shotlist, "shot_violations": violations, "revise_note": "", "notes": notes, "usage": usage}
+    return {"shotlist": shotlist, "shot_violations": violations, "revise_note": "", "notes": notes, "usage": usage,
+            "readings": readings}
 
 
 def _replay_shot_notes(shotlist: ShotList, state: FilmState) -> ShotList:
@@ -104,7 +110,7 @@ def _locked_look(state: FilmState, project: Path, cache_root: Path) -> tuple[Sty
 
 
 def _draw(shot: Shot, state: FilmState, style: StyleBible, cast: list[CharacterProfile], variant: int,
-          seed: int, context: FilmContext, cache: AssetCache, provider: ImagesProvider) -> tuple[Path, dict, str]:
+          seed: int, context: FilmContext, cache: AssetCache, provider: ImagesProvider) -> tuple[Path, dict, str, dict]:
     scene = state.script.scenes[shot.scene - 1]
     size = frame_size(state.brief.aspect)
     in_shot = [p for p in cast if p.name in shot.subjects]
@@ -112,7 +118,7 @@ def _draw(shot: Shot, state: FilmState, style: StyleBible, cast: list[CharacterP
     cached = cache.get("frames", key, ".png")
     meta = cache.meta("frames", key)
     if cached and meta is not None:
-        return cached, meta["boxes"], key
+        return cached, meta["boxes"], key, meta.get("drawn", {})
     # Reference sheets let an image model see the locked faces and wardrobes (previs ignores them).
     sheets = [str(context.project / p.sheet) for p in in_shot if p.sheet and (context.project / p.sheet).is_file()]
     request = ImageRequest(shot=shot, scene=scene, style=style, cast=in_shot, size=size, variant=variant,
@@ -123,8 +129,18 @@ def _draw(shot: Shot, state: FilmState, style: StyleBible, cast: list[CharacterP
     rendered.image.save(tmp, format="PNG", compress_level=1)  # encoding, not drawing, is the slow part
     tmp.replace(target)
     boxes = {name: list(map(int, box)) for name, box in rendered.boxes.items()}
-    cache.put_meta("frames", key, {"boxes": boxes, "shot": shot.id, "variant": variant})
-    return target, boxes, key
+    drawn = rendered.drawn or {"shot": shot.id, "drawn_by": context.images, "note": "drawn by an image model: "
+                               "nothing is located until QC checks it"}
+    cache.put_meta("frames", key, {"boxes": boxes, "shot": shot.id, "variant": variant, "drawn": drawn})
+    return target, boxes, key, drawn
+
+
+def _write_drawn(frame_png: Path, drawn: dict) -> None:
+    """frames/<shot>/<variant>.json beside the PNG: what was drawn, where and as what (left alone when unchanged)."""
+    target = frame_png.with_suffix(".json")
+    text = json.dumps(drawn, indent=2, sort_keys=True)
+    if not (target.is_file() and target.read_text(encoding="utf-8") == text):
+        write_text(target, text)
 
 
 def _checked(frame: Frame, key: str, project: Path, cast: list[CharacterProfile], style: StyleBible,
@@ -144,14 +160,15 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     """Frames for every shot in the locked style and cast, N variants each, best one preselected."""
     context = runtime.context
     project = context.project
-    shotlist, notes, fixes, touched = state.shotlist, [], [], None
+    shotlist, notes, fixes, touched, readings = state.shotlist, [], [], None, []
     if state.revise_note:
-        try:
-            shotlist, touched = apply_shot_note(shotlist, state.revise_note)
+        shotlist, touched, reading = read_shot_note(shotlist, state.revise_note)
+        readings.append(reading)
+        if touched:
             notes.append(f"cinematographer: redrew shot(s) {', '.join(touched)}: {state.revise_note}")
             write_shotlist(shotlist, project)
-        except BadInput as err:
-            notes.append(f"cinematographer: note not applied ({err})")
+        else:
+            notes.append(f"cinematographer: note not applied ({'; '.join(reading.not_applied)})")
     style, cast = _locked_look(state, project, context.cache_dir)
     cache = AssetCache(context.cache_dir)
     provider = images_provider(context.images, load_config(context.cache_dir, images=context.images))
@@ -179,21 +196,23 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
             best = None
             for attempt in range(attempts + 1):
                 seed = state.brief.seed + attempt * 101
-                path, boxes, key = _draw(shot, state, style, cast, variant, seed, context, cache, provider)
+                path, boxes, key, drawn = _draw(shot, state, style, cast, variant, seed, context, cache, provider)
                 publish(path, target)
+                _write_drawn(target, drawn)
                 frame = Frame(shot_id=shot.id, variant=variant, path=rel(project, target), seed=seed,
                               character_boxes=boxes, content_hash=key)
                 check = _checked(frame, key, project, cast, style, cache)
                 quality = min([*check.character_scores.values(), check.style_score or 0.0])
                 if best is None or quality > best[0]:
-                    best = (quality, path, frame, check)
+                    best = (quality, path, frame, check, drawn)
                 if not check.flagged:
                     break
-            quality, path, frame, check = best
+            quality, path, frame, check, drawn = best
             if attempt > 0:
                 fixes.append(f"shot {shot.id} v{variant}: flagged ({'; '.join(check.reasons[:1]) or 'drift'}); "
                              f"redrawn {attempt}×, " + ("now passes" if not check.flagged else "best attempt kept"))
             publish(path, target)
+            _write_drawn(target, drawn)
             options.append((quality - (1.0 if check.flagged else 0.0), frame, check))
         frames[shot.id] = [f for _, f, _ in options]
         chosen[shot.id] = max(range(len(options)), key=lambda k: options[k][0])
@@ -230,4 +249,5 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     notes.extend(f"consistency: {fix}" for fix in fixes)
     usage = (provider.take_usage() if hasattr(provider, "take_usage") else []) + model_usage
     return {"shotlist": shotlist, "frames": frames, "chosen_variant": chosen, "revise_note": "", "notes": notes,
+            "readings": readings,
             "usage": usage, "storyboard_fixes": fixes}

@@ -28,6 +28,12 @@ def test_make_yes_gives_a_sixty_second_film_with_every_folder(tmp_path):
     assert (media["width"], media["height"]) == (1280, 720)
     assert abs(media["duration"] - 60) <= 9, media["duration"]
     assert list((project / "cast").glob("*/sheet.png"))
+    # Every frame has its own account beside it: the set and who is in it, where, as what.
+    sidecars = sorted((project / "frames").glob("*/*.json"))
+    assert len(sidecars) == len(list((project / "frames").glob("*/*.png")))
+    accounts = [json.loads(p.read_text()) for p in sidecars]
+    assert all(a["set"]["drawn_as"] and a["set"]["location"] for a in accounts)
+    assert any(f["silhouette"] == "robot" for a in accounts for f in a["figures"])
 
 
 def test_gates_walked_one_approve_at_a_time_each_in_a_new_process(tmp_path):

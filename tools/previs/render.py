@@ -23,12 +23,13 @@ from tools.previs.lens import keystone, roll
 from tools.previs.light import finish, light_map, neon_wash, vignette
 from tools.previs.paint import RGB, alpha, mix, rgb, shade, stable_int
 from tools.previs.props import draw_prop
-from tools.previs.set_dressing import paint_set
+from tools.previs.set_dressing import paint_set, set_keywords, time_of_day
+from tools.previs.vocabulary import drawable_for
 from tools.previs.slate import draw_slate, slate_height
 
 # Bumped whenever the drawing changes for the same inputs: a frame cache keyed only on
 # the shot, scene, style and cast would otherwise keep serving frames drawn by older code.
-RENDERER_REVISION = 2
+RENDERER_REVISION = 3
 ASPECT_SIZES: dict[str, tuple[int, int]] = {"16:9": (1280, 720), "9:16": (720, 1280), "1:1": (720, 720)}
 ROLE_FALLBACKS = {"key": "#7a8a99", "shadow": "#22262e", "highlight": "#e8e4da", "accent": "#c0583a",
                   "sky": "#9fb8cc", "ground": "#5d5a48", "skin": "#c89a7a"}
@@ -45,6 +46,8 @@ class RenderedFrame:
 
     image: Image.Image
     boxes: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    # What was drawn, where and as what (frames/<shot>/<variant>.json); empty when a model drew it.
+    drawn: dict = field(default_factory=dict)
 
 
 def frame_size(aspect: str) -> tuple[int, int]:
@@ -106,7 +109,26 @@ def render_frame(shot: Shot, scene: Scene, style: StyleBible, cast: list[Charact
     image = _light(plate, style, camera, boxes, shot.size == "POV", seed, stable_int("grain", shot.id))
     image, boxes = roll(image, boxes, camera.roll)
     draw_slate(ImageDraw.Draw(image, "RGBA"), shot, width, height, palette["shadow"], palette["highlight"])
-    return RenderedFrame(image=image, boxes=_clip_boxes(boxes, width, height - slate_height(width, height)))
+    clipped = _clip_boxes(boxes, width, height - slate_height(width, height))
+    return RenderedFrame(image=image, boxes=clipped, drawn=_drawn(shot, scene, people, clipped, camera))
+
+
+def _drawn(shot: Shot, scene: Scene, people: dict[str, CharacterProfile], boxes: dict, camera: Camera) -> dict:
+    """The frame's own account of itself: the set, who is in it and where, the prop, each as what."""
+    keys = sorted(set_keywords(scene))
+    near = drawable_for(scene.location, "place") if scene.location.strip() else None
+    place = {"location": scene.location, "interior": scene.interior, "time": time_of_day(scene),
+             "drawn_as": keys or [("room" if scene.interior else "open ground")],
+             "exact": bool(keys) and near is not None and near.exact}
+    figures = [{"name": name, "silhouette": people[name].silhouette, "box": list(box)} for name, box in boxes.items()]
+    missing = [name for name in shot.subjects if name in people and name not in boxes]
+    drawn = {"shot": shot.id, "size": shot.size, "angle": shot.angle, "set": place, "figures": figures,
+             "not_in_frame": missing, "props": []}
+    if shot.size == "INSERT":
+        name = _prop_name(shot)
+        prop = drawable_for(name, "prop")
+        drawn["props"].append({"name": name, "drawn_as": prop.name, "exact": prop.exact})
+    return drawn
 
 
 def _check_size(size: tuple[int, int]) -> tuple[int, int]:
