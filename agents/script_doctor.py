@@ -13,7 +13,7 @@ from langgraph.runtime import Runtime
 from agents.stage import progress
 from graph.context import FilmContext
 from agents.model_engine import chat_model_for, judge_script, rewrite_directions, write_script
-from graph.state import FilmState, Script, ScriptReport, ScriptVariant, UsageRecord
+from graph.state import FilmState, Reading, Script, ScriptReport, ScriptVariant, UsageRecord
 from tools.atomic import write_text
 from tools.screenplay.analysis import analyze
 from tools.screenplay.brief_writer import script_from_brief
@@ -69,10 +69,16 @@ def script_doctor(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
         usage.extend(used)
     progress("script", 2, 2, "report written")
     done = f"script doctor: {len(script.scenes)} scenes, {len(report.findings)} findings, {len(variants)} alternative directions"
+    readings = []
     if note and script.source != "brief":
         done += f"; note kept for the writer (an imported script is not rewritten offline): {note}"
+        # Said at the gate, so a note is never silently dropped.
+        readings.append(Reading(source="note", stage="script_doctor", text=note, not_applied=[
+            f"the crew does not rewrite an imported script (offline or with a model): '{script.title}' is kept as "
+            f"written ({len(script.scenes)} scenes); the note is kept for the writer. Pick an alternative direction, "
+            "or edit the script and import it again"]))
     return {"script": script, "script_report": report, "script_variants": variants, "script_choice": 0,
-            "revise_note": "", "notes": [done], "usage": usage}
+            "revise_note": "", "notes": [done], "usage": usage, "readings": readings}
 
 
 def adopt_direction(state: FilmState, choice: int, context: FilmContext) -> dict:
