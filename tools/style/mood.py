@@ -92,6 +92,11 @@ MEDIUM_WORDS: dict[str, str] = {
     "film": "live action", "cinematic": "live action", "documentary": "live action", "live-action": "live action",
 }
 
+DEFAULT_MEDIUM = "flat vector previs"
+# What the previs draws for the media a brief's words name (families: tools/style/direction.py).
+STORY_FAMILY = {"2D animation": "vector", "3D animation": "cgi", "stop motion": "clay", "graphic novel": "ink",
+                "live action": "film", DEFAULT_MEDIUM: "vector"}
+
 # Texture each medium usually carries: (grain, line weight at 720p, words).
 MEDIUM_TEXTURE: dict[str, tuple[float, int, str]] = {
     "live action": (0.35, 0, "35 mm film grain, no outlines"),
@@ -126,6 +131,14 @@ class MoodReading:
     # builder uses it to warm highlights and soften shadows, the proposer to keep
     # every take on the asked-for side of the wheel.
     warmth: float = 0.0
+    # What the person's style words set beyond mood (tools/style/direction.py): named colours
+    # (name, hex) in palette order, the family the previs draws, no colour at all, a grain
+    # asked for by stock or era, and the time, weather, stock and era words for the description.
+    family: str = "vector"
+    colours: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    mono: bool = False
+    grain: float | None = None
+    said: tuple[str, ...] = field(default_factory=tuple)
 
     def shifted(self, **changes) -> "MoodReading":
         return replace(self, **changes)
@@ -179,13 +192,19 @@ def read_mood(style_text: str, context_text: str = "") -> MoodReading:
         options = votes[kind]
         return max(sorted(options), key=lambda k: options[k]) if options else default
 
+    # "A short film", "cinematic": a story's film words are not a medium the previs draws;
+    # only animation words in a brief choose one. The person's style words choose freely.
+    if not style_text.strip():
+        votes["medium"].pop("live action", None)
+    medium = winner("medium", DEFAULT_MEDIUM)
     return MoodReading(
         hue=_circular_mean(hues),
         lightness=mean(lights, 0.6),
         chroma=mean(chromas, 0.1),
         harmony=winner("harmony", "analogous"),
         lighting=winner("lighting", "natural_soft"),
-        medium=winner("medium", "live action"),
+        medium=medium,
+        family=STORY_FAMILY.get(medium, "vector"),
         words=tuple(dict.fromkeys(words)),
         texture_words=tuple(sorted(votes["texture"])),
     )
@@ -235,6 +254,8 @@ NOTE_SHIFTS: dict[str, dict[str, float]] = {
     "subtler": {"chroma": -0.04},
 }
 NEGATORS = {"less", "not", "no", "without"}
+STRONGER = {"much", "lot", "way", "far", "very", "really", "significantly", "lots", "extremely", "considerably"}
+GENTLER = {"slightly", "bit", "little", "touch", "tad", "somewhat", "subtly"}
 # Amber-gold and steel blue: where "warmer" and "cooler" land the key.
 WARM_HUE, COOL_HUE = 66.0, 245.0
 # A warm key stays between orange and gold: past ~85° OKLCh it turns olive, below ~40° red.
@@ -249,10 +270,13 @@ def apply_note(reading: MoodReading, note: str) -> MoodReading:
     for index, token in enumerate(tokens):
         shift = NOTE_SHIFTS.get(token, {})
         # "less warm", "not so dark": the word before flips the shift.
-        sign = -1.0 if any(t in NEGATORS for t in tokens[max(0, index - 2):index]) else 1.0
+        before = tokens[max(0, index - 2):index]
+        sign = -1.0 if any(t in NEGATORS for t in before) else 1.0
+        # "much darker" moves twice as far as "darker", "a bit darker" half as far.
+        sign *= 2.0 if any(t in STRONGER for t in before) else 0.5 if any(t in GENTLER for t in before) else 1.0
         light += sign * shift.get("lightness", 0.0)
         chroma += sign * shift.get("chroma", 0.0)
-        turn = sign * shift.get("warmth", 0.0)
+        turn = (1.0 if sign > 0 else -1.0) * shift.get("warmth", 0.0)
         if turn:
             hue = _warmed(hue) if turn > 0 else _cooled(hue)
             warmth += turn

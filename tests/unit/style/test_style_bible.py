@@ -6,7 +6,7 @@ import pytest
 
 from graph.state import Brief, Scene, Script
 from tools.errors import BadInput
-from tools.style.bible import propose_styles
+from tools.style.bible import SURFACE_WORDS, propose_styles
 from tools.style.harmony import hex_oklch, hue_distance, palette_distance
 
 
@@ -45,7 +45,8 @@ def test_neon_reads_as_neon_light_high_chroma_complementary():
 
 
 def test_medium_words_choose_the_medium_and_its_texture():
-    assert faithful(style_text="claymation").medium == "stop motion"
+    clay = faithful(style_text="claymation")
+    assert clay.medium == "claymation" and "clay" in clay.texture and "claymation" in clay.name
     comic = faithful(style_text="a graphic novel, heavy ink")
     assert comic.medium == "graphic novel" and comic.line_weight >= 4
     assert faithful(style_text="cinematic").line_weight == 0
@@ -106,4 +107,4 @@ def test_candidate_names_are_distinct_and_say_what_sets_each_apart(text):
             assert len(set(names)) == n, names
             # each name carries its medium, and the alternative take names its surface
             assert all(c.medium in c.name for c in candidates)
-            assert candidates[2].name.split()[0] in ("35", "cel-shaded", "CG-rendered", "handmade", "ink-wash")
+            assert candidates[2].name.split()[0] in SURFACE_WORDS.values()
