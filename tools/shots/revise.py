@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.state import Shot, ShotList
+from graph.state import Reading, Shot, ShotList, Understood
 from tools.errors import BadInput
 from tools.shots.grammar import (
     DEAD_HOLD_S, MIN_SHOT_S, SIZE_LADDER, SIZE_PHRASES, dialogue_speech_time_s, lens_for,
@@ -63,21 +63,32 @@ _TIGHTER = re.compile(r"\b(tighter|closer)\b", re.IGNORECASE)
 _WIDER = re.compile(r"\b(wider|looser)\b", re.IGNORECASE)
 
 
-def _references(shotlist: ShotList, note: str) -> list[tuple[int, int, str]]:
-    """(start, end, shot id) for every shot the note names, in note order."""
+def _references(shotlist: ShotList, note: str, missing: list[str] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, shot id) for every shot the note names, in note order. A name that is not in the list
+    raises, or with `missing` given is said there and skipped."""
     refs: list[tuple[int, int, str]] = []
     ids = {s.id for s in shotlist.shots}
+
+    def refuse(message: str) -> None:
+        if missing is None:
+            raise BadInput(message)
+        missing.append(message)
+
+    spans: list[tuple[int, int]] = []
     for m in _DOTTED.finditer(note):
+        spans.append((m.start(), m.end()))
         shot_id = f"{int(m.group(1))}.{int(m.group(2))}"
         if shot_id not in ids:
-            raise BadInput(f"the note names shot {shot_id}, which is not in the shot list")
+            refuse(f"the note names shot {shot_id}, which is not in the shot list")
+            continue
         refs.append((m.start(), m.end(), shot_id))
     for m in _NTH.finditer(note):
-        if any(a <= m.start() < b for a, b, _ in refs):
+        if any(a <= m.start() < b for a, b in spans):
             continue
         nth = int(m.group(1) or m.group(2))
         if not 1 <= nth <= len(shotlist.shots):
-            raise BadInput(f"the note names shot {nth}, but the film has {len(shotlist.shots)} shots")
+            refuse(f"the note names shot {nth}, but the film has {len(shotlist.shots)} shots")
+            continue
         refs.append((m.start(), m.end(), shotlist.shots[nth - 1].id))
     return sorted(refs)
 
@@ -152,11 +163,8 @@ def _revised(shot: Shot, update: dict, fragment: str, note: str) -> Shot:
     return Shot.model_validate({**shot.model_dump(), **update})
 
 
-def apply_shot_note(shotlist: ShotList, note: str) -> tuple[ShotList, list[str]]:
-    """Change only the shots a note names; return the new list and the changed ids."""
-    refs = _references(shotlist, note)
-    if not refs:
-        raise BadInput("the note names no shot: say which, e.g. 'shot 3.2: low angle, slow push in'")
+def _planned(shotlist: ShotList, note: str, refs: list[tuple[int, int, str]]) -> list[tuple[dict, str, str]]:
+    """(field updates, shot id, the note's words for it) for every shot the note names."""
     by_id = {s.id: s for s in shotlist.shots}
     # Each named shot gets the words up to the next name; words before the first
     # name belong to it too ("low angle on shot 3.2").
@@ -174,12 +182,96 @@ def apply_shot_note(shotlist: ShotList, note: str) -> tuple[ShotList, list[str]]
             if donor:
                 sid, text = updates[k][1], donor[2]
                 updates[k] = (_changes(text, by_id[sid]), sid, text)
-    if not any(update for update, _, _ in updates):
-        raise BadInput("the note names a shot but asks for no change I can make: give a size, "
-                       "angle, move, lens (e.g. 85mm) or 'longer'/'shorter'")
+    return updates
+
+
+def _applied(shotlist: ShotList, note: str, updates: list[tuple[dict, str, str]]) -> tuple[ShotList, list[str]]:
+    by_id = {s.id: s for s in shotlist.shots}
     changed: dict[str, Shot] = {}
     for update, sid, text in updates:
         if update:
             changed[sid] = _revised(changed.get(sid, by_id[sid]), update, text, note)
     shots = [changed.get(s.id, s) for s in shotlist.shots]
     return ShotList(shots=shots), [s.id for s in shotlist.shots if s.id in changed]
+
+
+NO_CHANGE = ("asks for no change I can make: give a size, angle, move, lens (e.g. 85mm) "
+             "or 'longer'/'shorter'")
+
+
+def apply_shot_note(shotlist: ShotList, note: str) -> tuple[ShotList, list[str]]:
+    """Change only the shots a note names; return the new list and the changed ids."""
+    refs = _references(shotlist, note)
+    if not refs:
+        raise BadInput("the note names no shot: say which, e.g. 'shot 3.2: low angle, slow push in'")
+    updates = _planned(shotlist, note, refs)
+    if not any(update for update, _, _ in updates):
+        raise BadInput("the note names a shot but " + NO_CHANGE)
+    return _applied(shotlist, note, updates)
+
+
+def _in_words(update: dict) -> str:
+    said = []
+    for key, value in update.items():
+        if key == "size":
+            said.append(f"size {value}")
+        elif key == "angle":
+            said.append(f"{value.replace('_', ' ')} angle")
+        elif key == "movement":
+            said.append(f"camera {value.replace('_', ' ')}")
+        elif key == "lens_mm":
+            said.append(f"{value} mm lens")
+        elif key == "duration_s":
+            said.append(f"{value:.1f} s")
+    return ", ".join(said)
+
+
+def read_shot_note(shotlist: ShotList, note: str, stage: str = "cinematographer") -> tuple[ShotList, list[str], Reading]:
+    """Apply what can be applied of a one-shot note and say the rest: a shot that is not in the list, or words
+    that ask for no change, are the Reading's not_applied; nothing here raises on the note's content."""
+    missing: list[str] = []
+    refs = _references(shotlist, note, missing)
+    try:
+        updates = _planned(shotlist, note, refs) if refs else []
+    except BadInput as error:  # "a 900 mm lens": said at the gate, the list unchanged
+        return shotlist, [], Reading(source="note", stage=stage, text=note, not_applied=missing + [str(error)])
+    if not refs and not missing:
+        missing.append("the note names no shot: say which, e.g. 'shot 3.2: low angle, slow push in'")
+    try:
+        revised, changed = _applied(shotlist, note, updates)
+    except ValueError as error:  # a value outside the vocabularies (pydantic): the list stays as it was
+        return shotlist, [], Reading(source="note", stage=stage, text=note,
+                                     not_applied=missing + [f"the change is outside what a shot can be ({error})"])
+    used, seen = [], set()
+    for update, sid, text in updates:
+        if update and sid not in seen:
+            seen.add(sid)
+            used.append(Understood(text=f"shot {sid}", became="other", detail=_in_words(update)))
+        elif not update:
+            missing.append(f"shot {sid}: '{text.strip(' :,;-') or note.strip()}' " + NO_CHANGE)
+    return revised, changed, Reading(source="note", stage=stage, text=note, used=used, not_applied=missing)
+
+
+def shot_list_reading(note: str, directives, stage: str = "cinematographer") -> Reading:
+    """A whole-film note (fewer shots, tighter, handheld...) as the gate reports it; `directives` is the
+    breakdown's reading of it (tools.shots.breakdown.BreakdownNote)."""
+    from tools.shots.timing import AVERAGE_SHOT_S
+
+    said = []
+    if directives.average_shot_s != AVERAGE_SHOT_S:
+        said.append(("fewer, longer shots" if directives.average_shot_s > AVERAGE_SHOT_S else "more, shorter shots")
+                    + f" (about {directives.average_shot_s:.1f} s a shot)")
+    if directives.size_step:
+        said.append("one size tighter" if directives.size_step > 0 else "one size wider")
+    if directives.movement:
+        said.append(f"camera {directives.movement} throughout")
+    if directives.angle:
+        said.append(f"{directives.angle} angles on the characters")
+    if directives.no_inserts:
+        said.append("no inserts")
+    if directives.no_reactions:
+        said.append("no reaction shots")
+    where = f" in scene(s) {', '.join(map(str, directives.scenes))}" if directives.scenes else ""
+    used = [Understood(text=note, became="other", detail="; ".join(said) + where)] if said else []
+    return Reading(source="note", stage=stage, text=note, used=used,
+                   not_understood=[] if said else [note])
