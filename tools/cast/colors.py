@@ -11,6 +11,7 @@ shadow) so a figure does not melt into the set.
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 import re
 
 from coloraide import Color
@@ -57,8 +58,10 @@ def color_words_in(text: str) -> list[tuple[str, str, int]]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
 def delta_e(a: str, b: str) -> float:
-    """CIEDE2000 between two hex colours."""
+    """CIEDE2000 between two hex colours (cached: casting a feature compares the same
+    few hundred colours hundreds of thousands of times)."""
     return float(Color(a).delta_e(Color(b), method="2000"))
 
 
