@@ -16,6 +16,7 @@ from langgraph.types import Command, interrupt
 
 from agents import script_doctor
 from graph.context import FilmContext
+from graph.readings import gate_lines
 from graph.state import FilmState, GateAnswer, GateName, GateRecord, GateRequest
 from tools.shots.grammar import CARDS_S
 
@@ -30,9 +31,20 @@ def ask(request: GateRequest) -> GateAnswer:
     return answer
 
 
-def _record(gate: GateName, answer: GateAnswer, context: FilmContext) -> list[GateRecord]:
+def _record(gate: GateName, answer: GateAnswer, context: FilmContext, state: FilmState) -> list[GateRecord]:
     return [GateRecord(gate=gate, answer=answer, at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                       version=context.version)]
+                       version=context.version, readings_seen=len(state.readings))]
+
+
+def _said(request: GateRequest, state: FilmState) -> GateRequest:
+    """The gate also says what the crew made of the brief or the last note, and what it could not do."""
+    understood, not_applied, nothing = gate_lines(state)
+    summary = request.summary
+    if nothing:
+        summary += " Nothing of your last note was applied: see below why."
+    elif not_applied:
+        summary += f" {len(not_applied)} thing(s) asked for could not be done: see below."
+    return request.model_copy(update={"summary": summary, "understood": understood, "not_applied": not_applied})
 
 
 def _existing(project: Path, files: list[str]) -> list[str]:
@@ -58,8 +70,8 @@ def script_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Lite
         files=_existing(runtime.context.project, ["script/script.fountain", "script/report.md", "script/mood_curve.png"]
                         + [f"script/versions/{i + 1}.fountain" for i in range(len(variants))]),
     )
-    answer = ask(request)
-    history = _record("script", answer, runtime.context)
+    answer = ask(_said(request, state))
+    history = _record("script", answer, runtime.context, state)
     if answer.action == "revise":
         return Command(goto="script_doctor", update={"revise_note": answer.note, "history": history})
     choice = _pick(answer)
@@ -72,10 +84,11 @@ def script_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Lite
 def shots_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Literal["cinematographer", "art_director"]]:
     shots = state.shotlist.shots
     total = sum(s.duration_s for s in shots)
-    target = state.brief.length_s - CARDS_S
-    fit = ""
+    fitted = state.shotlist.fitted_to_s
+    target = (fitted or state.brief.length_s) - CARDS_S
+    fit = _left_out(state)
     if target > 0 and abs(total - target) > 0.15 * target:
-        fit = (f" The target was {target:.0f} s of shots: this script is too "
+        fit += (f" The target was {target:.0f} s of shots: this script is too "
                + ("long to play that short without losing lines; cut scenes or ask for a longer film. "
                   if total > target else "short to fill it; add scenes or ask for a shorter film. "))
     request = GateRequest(
@@ -84,13 +97,28 @@ def shots_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Liter
         summary=(f"{len(shots)} shots, {total:.0f} s planned; {len(state.shot_violations)} continuity issues.{fit} "
                  "Revise with a note such as \"shot 3.2: low angle, slow push in\"."),
         choices=["shot list as proposed"],
-        files=_existing(runtime.context.project, ["shots/shotlist.csv", "shots/shotlist.json"]),
+        files=_existing(runtime.context.project, ["shots/shotlist.csv", "shots/shotlist.json", "shots/cut.md"]),
     )
-    answer = ask(request)
-    history = _record("shots", answer, runtime.context)
+    answer = ask(_said(request, state))
+    history = _record("shots", answer, runtime.context, state)
     if answer.action == "revise":
         return Command(goto="cinematographer", update={"revise_note": answer.note, "history": history})
     return Command(goto="art_director", update={"history": history})
+
+
+def _left_out(state: FilmState, shown: int = 8) -> str:
+    """What an imported script's cut leaves out to fit its length, in words (all of it in shots/cut.md)."""
+    shotlist = state.shotlist
+    if not shotlist.omitted and not shotlist.trimmed:
+        return ""
+    said = f" To fit {shotlist.fitted_to_s:.0f} s"
+    if shotlist.omitted:
+        more = len(shotlist.omitted) - shown
+        said += (f" the cut leaves out {len(shotlist.omitted)} of {len(state.script.scenes)} scenes: "
+                 + "; ".join(shotlist.omitted[:shown]) + (f"; and {more} more (shots/cut.md)" if more > 0 else ""))
+    if shotlist.trimmed:
+        said += (", and" if shotlist.omitted else "") + f" shortens lines in {len(shotlist.trimmed)} scene(s)"
+    return said + ". Say \"the script as written\" to keep every scene, or give a length (\"make it 2 minutes\")."
 
 
 def style_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Literal["art_director", "lock_style"]]:
@@ -102,8 +130,8 @@ def style_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Liter
         files=["style/comparisons/" + p.name for p in sorted((runtime.context.project / "style" / "comparisons").glob("*.png"))
                if p.name != "sheet.png"] + _existing(runtime.context.project, ["style/comparisons/sheet.png"]),
     )
-    answer = ask(request)
-    history = _record("style", answer, runtime.context)
+    answer = ask(_said(request, state))
+    history = _record("style", answer, runtime.context, state)
     if answer.action == "revise":
         return Command(goto="art_director", update={"revise_note": answer.note, "history": history})
     return Command(goto="lock_style", update={"history": history, "style": state.style_candidates[_pick(answer)]})
@@ -122,8 +150,8 @@ def storyboard_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[
         choices=["best variant per shot (QC)"] + [f"variant {i} for every shot" for i in range(runtime.context.variants)],
         files=_existing(runtime.context.project, ["shots/storyboard.pdf", "qc/report.md", "qc/report.json"]),
     )
-    answer = ask(request)
-    history = _record("storyboard", answer, runtime.context)
+    answer = ask(_said(request, state))
+    history = _record("storyboard", answer, runtime.context, state)
     if answer.action == "revise":
         return Command(goto="storyboard", update={"revise_note": answer.note, "history": history})
     if answer.action == "pick" and answer.shot:
@@ -147,8 +175,8 @@ def cut_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Literal
         choices=["full cut"],
         files=_existing(runtime.context.project, ["edit/full.mp4", "edit/timeline.otio", "edit/subtitles.srt"]),
     )
-    answer = ask(request)
-    history = _record("cut", answer, runtime.context)
+    answer = ask(_said(request, state))
+    history = _record("cut", answer, runtime.context, state)
     if answer.action == "revise":
         # The cut is planned in `animate` (beats, pacing, music), so a cut note starts there;
         # clips and segments that do not change come back from the cache.

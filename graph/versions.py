@@ -17,6 +17,7 @@ from pathlib import Path
 
 from langgraph.types import Command
 
+from graph.alternatives import ENDINGS, alternatives_asked
 from graph.runner import SETTINGS_FILE, FilmRunner, Outcome
 from graph.state import FilmState
 from tools.atomic import write_json, write_text
@@ -75,6 +76,59 @@ def fork(project: Path, at: str, name: str, note: str = "", source: str = "main"
     runner.graph.update_state(runner.config, Command(goto=node, update=values), as_node=via)
     outcome = runner._drive(None, runner.context(), on_event)
     return runner, outcome
+
+
+# --------------------------------------------------------------------------- alternative endings
+
+def _last_scene(state: FilmState) -> str:
+    if not state or not state.script or not state.script.scenes:
+        return ""
+    scene = state.script.scenes[-1]
+    action = next((e.text for e in scene.elements if e.kind == "action"), "")
+    return f"{scene.heading}: {' '.join(action.split())[:100]}"
+
+
+def _ending_of(state: FilmState) -> str | None:
+    """The ending the version has, as its readings say (None when no reading names one)."""
+    for reading in reversed(state.readings):
+        for item in reading.used:
+            if item.became == "ending":
+                said = f"{item.text} {item.detail}".lower()
+                return next((e for e in ENDINGS if e in said), None)
+    return None
+
+
+def fork_alternatives(project: Path, note: str, source: str = "main", on_event=None) -> dict:
+    """Fork `source` at the script stage once per alternative ending the note asks for, each with a note that
+    forces the ending ('ending: sad'); says which versions were made, and what each one's last scene is."""
+    count, named = alternatives_asked(note)
+    if not count:
+        raise BadInput(f"the note {note!r} asks for no alternative endings")
+    state, _folder = _state_of(project, source)
+    if state.script is not None and state.script.source not in ("brief", "variant"):
+        raise BadInput("this film is an imported script, which the crew does not rewrite (offline or with a model), "
+                       "so alternative endings would be copies of it; write them in the script and import each one")
+    current = _ending_of(state)
+    endings = list(dict.fromkeys(named + [e for e in ENDINGS if e != current]))[:count]
+    taken = set(version_names(project))
+    made = []
+    for ending in endings:
+        name, n = f"ending-{ending}", 2
+        while name in taken:
+            name, n = f"ending-{ending}-{n}", n + 1
+        taken.add(name)
+        runner, outcome = fork(project, "script", name, note=f"ending: {ending}", source=source, on_event=on_event)
+        made.append({"name": name, "ending": ending, "status": outcome.status,
+                     "gate": outcome.gate["gate"] if outcome.gate else None, "last_scene": _last_scene(runner.state()),
+                     "dir": str(runner.version_dir)})
+        runner.close()
+    origin = _last_scene(state)
+    same = [m["name"] for m in made if m["last_scene"] == origin] if origin else []
+    not_applied = [f"{name}: its last scene is the same as {source}'s; the writer could not change the ending"
+                   for name in same]
+    if len(named) > count:
+        not_applied.append(f"asked for {count} versions but named {len(named)} endings; made the first {count}")
+    return {"source": source, "asked": note, "versions": made, "not_applied": not_applied}
 
 
 def describe_versions(project: Path) -> list[dict]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from graph.alternatives import alternatives_asked
 from graph.context import FilmContext
 from graph.runner import FilmRunner, Outcome, ensure_writable
 from graph.state import Brief, FilmState, GateAnswer
@@ -82,7 +83,9 @@ class ChatSession:
             self.say(f"The draft film is ready: {folder / 'edit' / 'full.mp4'}. Ask for changes, or 'fork at STAGE as NAME'.")
         elif outcome.status == "waiting":
             gate = outcome.gate
-            lines = [f"[{gate['gate']} gate] {gate['summary']}"]
+            from studio.report import gate_said
+
+            lines = [f"[{gate['gate']} gate] {gate['summary']}"] + gate_said(gate)
             lines += [f"  {i}: {choice}" for i, choice in enumerate(gate["choices"])]
             lines += [f"  look at: {folder / f}" for f in gate["files"]]
             lines.append("Say 'approve', 'pick N', or tell me what to change.")
@@ -132,6 +135,8 @@ class ChatSession:
             self.say(chat_grammar.__doc__.split("\n\n", 1)[1].rstrip())
         elif action == "brief":
             self._start(intent.note)
+        elif action in ("revise", "route") and alternatives_asked(intent.note)[0]:
+            self._alternatives(intent.note)  # "two alternative endings": versions, not a change to this one
         elif action in ("approve", "pick", "revise") and gate is None:
             if self._stopped():
                 self.say("Picking up where the run stopped.")
@@ -220,6 +225,16 @@ class ChatSession:
         self.say(f"Version '{name}' forked at {stage}; we are working on it now.")
         self.report(outcome, runner.version_dir)
         runner.close()
+
+    def _alternatives(self, note: str) -> None:
+        from graph.versions import fork_alternatives
+        from studio.versions_commands import alternatives_said
+
+        made = fork_alternatives(self.project, note, source=self.version, on_event=self.on_event)
+        self.say(alternatives_said(made, str(self.project)))
+        if made["versions"]:
+            self.say(f"We stay on '{self.version}'. Say 'fork at ...', 'compare {self.version} "
+                     f"{made['versions'][0]['name']}', or carry on here.")
 
     def _status(self) -> None:
         if not self.has_run():

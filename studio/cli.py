@@ -144,6 +144,9 @@ def show_outcome(outcome, project: Path, usage: list | None = None, version: str
         gate = outcome.gate
         err.print(f"\n[bold yellow]Waiting at the {gate['gate']} gate[/] ({gate['stage']})")
         err.print(f"  {gate['summary']}")
+        from studio.report import print_gate_said
+
+        print_gate_said(gate, err)  # what the crew made of the brief or the note, and what it could not do
         for i, choice in enumerate(gate["choices"]):
             err.print(f"  [{i}] {choice}")
         for f in gate["files"]:
@@ -186,7 +189,8 @@ def make(
     brief_file: Optional[Path] = typer.Option(None, "--brief-file", help="Read the brief from a text file."),
     script: Optional[Path] = typer.Option(None, "--script", help="Start from a finished Fountain or plain-text script."),
     project: Optional[str] = typer.Option(None, "--project", help="Project folder (default: ./<brief words>)."),
-    length: float = typer.Option(60.0, "--length", help="Target running time in seconds."),
+    length: Optional[float] = typer.Option(None, "--length", help="Target running time in seconds (default 60 for a "
+                                           "brief; a --script plays as written)."),
     aspect: str = typer.Option("16:9", "--aspect", help="16:9, 9:16 or 1:1."),
     music: Optional[Path] = typer.Option(None, "--music", help="Music to cut to (wav, flac, mp3)."),
     style: str = typer.Option("", "--style", help="Style direction, e.g. 'moody ink wash, night, teal and amber'."),
@@ -206,7 +210,8 @@ def make(
     if len(sources) != 1:
         raise BadInput("give exactly one of: a brief, --brief-file F, or --script F")
     resolve_providers(project_dir(project or "."), llm, images, video)  # refused before any folder is made
-    length, aspect = check_length(length), check_aspect(aspect)
+    length_given = length is not None
+    length, aspect = check_length(length if length_given else 60.0), check_aspect(aspect)
     if music is not None:
         from tools.audio.convert import check_music
 
@@ -220,6 +225,8 @@ def make(
             raise BadInput(f"--script is a folder, not a file: {script}")
         loaded = load_script(script)
         text = loaded.title
+        if not length_given:
+            length = _as_written_length(loaded, Path(script).name)
     elif brief_file is not None:
         text = check_brief(read_text_file(Path(brief_file), "brief file", 256 * 1024))
     else:
@@ -241,10 +248,29 @@ def make(
     llm, images, video = resolve_providers(folder, llm, images, video)
     context = FilmContext(project_dir=str(folder), llm=llm, images=images, video=video, variants=variants,
                           music_path=str(Path(music).resolve()) if music else None)
-    initial = FilmState(brief=Brief(text=text, length_s=length, aspect=aspect, style_text=style, seed=seed),
+    initial = FilmState(brief=Brief(text=text, length_s=length, length_given=length_given, aspect=aspect,
+                                    style_text=style, seed=seed),
                         script=loaded)
     err.print(f"[bold]filmcrew[/] making a {length:.0f} s {aspect} draft film in {folder}")
     raise typer.Exit(drive(runner, lambda d: runner.start(initial, context, on_event=d), yes))
+
+
+def _as_written_length(script, name: str) -> float:
+    """A script given without --length plays as written, up to ten minutes.
+
+    Past ten minutes the run is refused here, before anything is made, rather than stopped at the
+    shots gate: this costs under a second and writes nothing, a batch run (--yes) would otherwise
+    approve its way into a long film or sit at a gate it cannot answer, and the one line says what
+    to type. At the shots gate the person can still ask for 'the script as written'.
+    """
+    from tools.shots.fit import MAX_UNASKED_S, natural_length_s
+
+    natural = natural_length_s(script)
+    if natural > MAX_UNASKED_S:
+        raise BadInput(f"{name} runs about {natural / 60:.0f} min as written; a film over 10 minutes needs an explicit "
+                       "length: pass --length S (e.g. --length 120 for a 2-minute cut; at the shots gate you can "
+                       "still say 'the script as written')")
+    return max(natural, 10.0)
 
 
 VERSION_OPTION = typer.Option("main", "--version", "-V", help="Which version (see 'filmcrew versions').")
@@ -281,6 +307,13 @@ def revise(args: list[str] = typer.Argument(..., help="[DIR] \"NOTE\""), version
     if not note.strip():
         raise BadInput("the revise note is empty: say what to change")
     runner = _open(folder, version)
+    from graph.alternatives import alternatives_asked
+
+    if alternatives_asked(note)[0]:  # "two alternative endings": versions forked at the script, not a revise
+        runner.close()
+        from studio.versions_commands import make_alternatives
+
+        raise typer.Exit(make_alternatives(folder, note.strip(), version))
     if runner.outcome().status != "waiting":
         raise BadInput("no gate is waiting for an answer in this project")
     raise typer.Exit(drive(runner, lambda d: runner.resume(GateAnswer(action="revise", note=note.strip()), on_event=d), False))

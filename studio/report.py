@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 
-from graph.runner import FilmRunner
+from graph.readings import readings_report
 from tools.providers.pricing import usage_totals
+
+if TYPE_CHECKING:  # the CLI prints a gate with this module before the graph is loaded
+    from graph.runner import FilmRunner
 
 PROJECT_FOLDERS = ("script", "shots", "style", "cast", "frames", "clips", "edit", "qc")
 STAGE_OF_NODE = {
@@ -40,7 +45,27 @@ def project_status(runner: FilmRunner) -> dict:
         "notes": state.notes[-12:] if state else [],
         "usage": usage_totals(state.usage) if state else {},
         "usage_notes": sorted({u.note for u in state.usage if u.note}) if state else [],
+        # What the crew made of the brief and of every note, and what it could not do.
+        "readings": readings_report(state),
     }
+
+
+def gate_said(gate: dict) -> list[str]:
+    """The gate's lines on what was understood and what could not be done (CLI, status and chat print them)."""
+    lines = []
+    if gate.get("understood"):
+        lines.append("understood:")
+        lines += [f"  - {line}" for line in gate["understood"]]
+    if gate.get("not_applied"):
+        lines.append("not applied:")
+        lines += [f"  - {line}" for line in gate["not_applied"]]
+    return lines
+
+
+def print_gate_said(gate: dict, console: Console, indent: str = "  ") -> None:
+    for line in gate_said(gate):
+        style = "bold red" if line == "not applied:" else "bold" if line == "understood:" else None
+        console.print(indent + line, style=style, markup=False)
 
 
 def print_status(report: dict, console: Console, history: bool = False) -> None:
@@ -52,6 +77,18 @@ def print_status(report: dict, console: Console, history: bool = False) -> None:
             console.print(f"  [{i}] {choice}")
         for f in gate["files"]:
             console.print(f"  look at: {f}")
+    if report.get("readings"):
+        console.print("\n[bold]What the crew understood[/]")
+        for reading in report["readings"]:
+            what = "the brief" if reading["source"] == "brief" else (
+                f"note '{reading['text']}'" if reading["source"] == "note" else f"the {reading['source']}")
+            console.print(f"  {what} ({reading['stage'] or 'crew'}):", markup=False)
+            for line in reading["understood"]:
+                console.print(f"    - {line}", markup=False)
+            for line in reading["not_applied"]:
+                console.print(f"    ! {line}", markup=False)
+            if not reading["understood"] and not reading["not_applied"]:
+                console.print("    (nothing recorded)")
     if report["notes"]:
         console.print("\n[bold]Latest work[/]")
         for note in report["notes"]:

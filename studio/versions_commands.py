@@ -78,3 +78,32 @@ def compare(args: list[str] = typer.Argument(..., help="[DIR] A B")) -> None:
     files = compare_versions(project_dir(project), a, b)
     for kind, path in files.items():
         out.print(f"{kind}: {path}")
+
+
+def make_alternatives(project: str, note: str, source: str = "main") -> int:
+    """'two alternative endings': one version per ending, forked at the script stage; says which were made."""
+    from graph.versions import fork_alternatives
+    from studio.cli import EXIT_WAITING, err
+    from studio.progress import RunDisplay
+
+    with RunDisplay(err) as display:
+        made = fork_alternatives(project_dir(project), note, source=source, on_event=display)
+    err.print(alternatives_said(made, project))
+    return EXIT_WAITING if any(v["status"] == "waiting" for v in made["versions"]) else 0
+
+
+def alternatives_said(made: dict, project: str = ".") -> str:
+    """The versions made for an alternatives note, in words (the CLI and chat say this)."""
+    versions = made["versions"]
+    lines = [f"Made {len(versions)} version(s) from {made['source']}, each with its own ending "
+             f"({made['source']} is unchanged):"]
+    for v in versions:
+        where = f", waiting at its {v['gate']} gate" if v["gate"] else f" ({v['status']})"
+        lines.append(f"  {v['name']}: {v['ending']} ending{where}; last scene: {v['last_scene'] or '-'}")
+    if made["not_applied"]:
+        lines.append("not applied:")
+        lines += [f"  - {line}" for line in made["not_applied"]]
+    if versions:
+        lines.append(f"  see one: filmcrew status {project} -V {versions[0]['name']}  |  "
+                     f"compare: filmcrew compare {project} {made['source']} {versions[0]['name']}")
+    return "\n".join(lines)
