@@ -14,12 +14,13 @@ from agents.model_engine import chat_model_for
 from agents.model_engine import propose_styles as model_styles
 from agents.stage import progress
 from graph.context import FilmContext
-from graph.state import FilmState, Shot
+from graph.state import FilmState, Reading, Shot
 from memory.store import CrewMemory
 from tools.cast.extract import extract_cast
 from tools.previs.comparison import render_comparison
 from tools.previs.render import frame_size
-from tools.style.bible import propose_styles
+from tools.style.bible import propose_with_reading
+from tools.style.direction import APPROXIMATED, style_reading
 from tools.style.files import write_bible
 
 
@@ -38,8 +39,9 @@ def art_director(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
         candidates, used = model_styles(state.brief, state.script, chat_model_for(runtime.context), n=3,
                                         note=state.revise_note)
         usage.append(used)
+        readings = []
     else:
-        candidates = propose_styles(state.brief, state.script, n=3, note=state.revise_note)
+        candidates, readings = _offline_looks(state)
     shot = key_shot(state)
     scene = state.script.scenes[shot.scene - 1]
     # A provisional cast, only so the comparison shows people in each look.
@@ -48,8 +50,24 @@ def art_director(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     render_comparison(candidates, shot, scene, provisional, runtime.context.project / "style" / "comparisons",
                       size=frame_size(state.brief.aspect))
     progress("style", 2, 2, "comparisons ready")
-    return {"style_candidates": candidates, "revise_note": "", "usage": usage,
+    return {"style_candidates": candidates, "revise_note": "", "usage": usage, "readings": readings,
             "notes": [f"art director: {len(candidates)} looks on shot {shot.id}: " + "; ".join(c.name for c in candidates)]}
+
+
+def _offline_looks(state: FilmState) -> tuple[list, list[Reading]]:
+    """The three looks, and what the style text (first time) or the note (on a revise or fork) was read as."""
+    note = state.revise_note
+    candidates, faithful, style_words, note_words = propose_with_reading(state.brief, state.script, n=3, note=note)
+    palette = [c.hex for c in candidates[0].palette]
+    readings = []
+    if note.strip():
+        readings.append(style_reading(note, note_words, faithful, source="note", palette_hexes=palette))
+    elif state.brief.style_text.strip():
+        readings.append(style_reading(state.brief.style_text, style_words, faithful, palette_hexes=palette))
+    elif faithful.family in APPROXIMATED:
+        readings.append(Reading(source="style", stage="art_director", text="(no --style)",
+                                not_applied=[f"{faithful.medium}: {APPROXIMATED[faithful.family]}"]))
+    return candidates, readings
 
 
 def lock_style(state: FilmState, runtime: Runtime[FilmContext]) -> dict:

@@ -213,6 +213,8 @@ class StyleBible(Artifact):
     key_fill_ratio: float = Field(2.0, gt=0, description="Key to fill light ratio.")
     lens_look: str = Field("", description="Lens character: spherical, anamorphic flares, shallow focus...")
     description: str = Field("", description="One paragraph a crew member can follow.")
+    previs_look: str = Field("vector", description="How the offline previs draws the medium: vector, watercolour, "
+                                                   "paint, charcoal, ink, pixel, clay, cgi or film (the last two approximated).")
 
     def color(self, role: str, default: str = "#808080") -> str:
         """Hex of the first colour with this role."""

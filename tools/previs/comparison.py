@@ -23,6 +23,9 @@ def render_comparison(candidates: list[StyleBible], shot: Shot, scene: Scene, ca
     if not candidates:
         raise BadInput("no style candidates to compare")
     out_folder = Path(out_folder)
+    # Looks from an earlier proposal must not sit beside the new ones at the gate.
+    for stale in out_folder.glob("[0-9]*-*.png"):
+        stale.unlink(missing_ok=True)
     paths: list[Path] = []
     frames: list[Image.Image] = []
     for index, style in enumerate(candidates):

@@ -20,7 +20,7 @@ from tools.errors import BadInput
 from tools.previs.figures import FigureLook, draw_figure, signature
 from tools.previs.framing import Camera, frame_camera, reference_unit
 from tools.previs.lens import keystone, roll
-from tools.previs.light import finish, light_map, neon_wash, vignette
+from tools.previs.light import finish, light_map, medium_pass, neon_wash, vignette
 from tools.previs.paint import RGB, alpha, mix, rgb, shade, stable_int
 from tools.previs.props import draw_prop
 from tools.previs.set_dressing import paint_set, set_keywords, time_of_day
@@ -222,7 +222,8 @@ def _light(plate: Image.Image, style: StyleBible, camera: Camera,
     palette = palette_rgb(style)
     wash = neon_wash(width, height, palette["accent"], palette["sky"]) if style.lighting == "neon" else None
     lift = 0.14 if style.lighting == "high_key" else 0.0
-    return finish(plate, light, wash, palette["highlight"], lift, style.grain, seed, grain_offset)
+    lit = finish(plate, light, wash, palette["highlight"], lift, style.grain, seed, grain_offset)
+    return medium_pass(lit, style.previs_look, seed)  # the medium's surface: wash, charcoal, pixels, clay
 
 
 def _clip_boxes(boxes: dict[str, tuple[float, float, float, float]], width: int, height: int) -> dict[str, tuple[int, int, int, int]]:

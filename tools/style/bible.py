@@ -171,6 +171,7 @@ def _bible(take: str, reading: MoodReading) -> StyleBible:
         name=_take_name(take, reading), palette=palette, harmony=reading.harmony, warm_cool=warm_cool,
         medium=reading.medium, texture=texture, grain=round(min(1.0, grain), 2), line_weight=line_weight,
         lighting=lighting, key_fill_ratio=ratio, lens_look=lens, description=description,
+        previs_look=reading.family,
     )
 
 

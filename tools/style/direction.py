@@ -184,9 +184,7 @@ def style_reading(text: str, words: StyleWords, reading: MoodReading, source: st
     not_applied = []
     if reading.family in APPROXIMATED:
         not_applied.append(f"{reading.medium}: {APPROXIMATED[reading.family]}")
-    unread = words.unread
-    if unread:
-        not_applied.append("kept in the bible for an image model, not drawn by the previs: " + ", ".join(unread))
+    unread = words.unread  # the gate says these as not understood; the bible keeps them for an image model
     return Reading(source=source, stage="art_director", text=text, used=used, not_understood=unread,
                    not_applied=not_applied)
 
