@@ -12,7 +12,7 @@ from tools.errors import BadInput
 
 out = Console(highlight=False)
 CUT_VERSIONS = ("full", "teaser", "vertical")
-EXPORT_FORMATS = ("otio", "fcpxml", "edl", "csv", "pdf", "fountain")
+EXPORT_FORMATS = ("otio", "fcpxml", "edl", "csv", "pdf", "fountain", "fdx")
 PROJECT_VERSION = typer.Option("main", "--project-version", help="Which project version (fork) to use; see 'filmcrew versions'.")
 
 
@@ -48,7 +48,7 @@ def render(project: str = typer.Argument(".", help="Project folder."),
 def export(project: str = typer.Argument(".", help="Project folder."),
            fmt: str = typer.Option(..., "--format", help="otio (OpenTimelineIO), fcpxml (Final Cut Pro 7 XML, "
                                    "the xmeml format Premiere and Resolve import), edl (CMX 3600), csv (shot list), "
-                                   "pdf (storyboard) or fountain (the script)."),
+                                   "pdf (storyboard), fountain or fdx (the script, Fountain or Final Draft)."),
            project_version: str = PROJECT_VERSION) -> None:
     """Write the cut, the shot list, the storyboard or the script in a format other software opens."""
     if fmt not in EXPORT_FORMATS:
@@ -84,8 +84,13 @@ def _export(fmt: str, state, folder: Path) -> Path:
         return write_storyboard_pdf(state.shotlist, frames, folder / "shots" / "storyboard.pdf",
                                     title=state.script.title if state.script else "")
     from tools.atomic import write_text
-    from tools.screenplay.fountain_io import to_fountain
 
     if state.script is None:
         raise BadInput("there is no script to export yet")
+    if fmt == "fdx":
+        from tools.screenplay.fdx import to_fdx
+
+        return write_text(folder / "script" / "script.fdx", to_fdx(state.script))
+    from tools.screenplay.fountain_io import to_fountain
+
     return write_text(folder / "script" / "script.fountain", to_fountain(state.script))

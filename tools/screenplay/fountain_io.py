@@ -1,4 +1,4 @@
-"""Screenplays in and out: Fountain and plain text to `Script`, `Script` back to Fountain.
+"""Screenplays in and out: Fountain, Final Draft and plain text to `Script`, `Script` back to Fountain.
 
 Parsing is fountain-py's; this module only normalises its elements into the
 shared `Script` model (scenes, dialogue blocks, characters) and refuses input
@@ -19,6 +19,7 @@ from tools.screenplay.plain_text import fountain_from_plain_text
 
 MAX_SCRIPT_BYTES = 5 * 1024 * 1024
 FOUNTAIN_SUFFIXES = {".fountain", ".spmd"}
+FDX_SUFFIXES = {".fdx"}
 PLAIN_SUFFIXES = {".txt", ".text", ""}
 
 _HEADING_PREFIX = re.compile(
@@ -31,7 +32,7 @@ _TIMES = {"DAY", "NIGHT", "DUSK", "DAWN", "MORNING", "EVENING", "AFTERNOON", "CO
 # A character introduced without speaking: "OLD TOM (70s, ...)" or "NINA, 30s,".
 _SILENT_INTRO = re.compile(
     r"(?<![Aa] )(?<![Aa]n )(?<![Tt]he )\b([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?)"
-    r"\s*(?:\(\s*\d|\(\s*(?:early|mid|late)|,\s*\d0s|,\s*an? [a-z])")
+    r"\s*(?:\(\s*\d|\(\s*(?:early|mid|late)|,\s*\d0s|,\s*an? [a-z]|\(\s*(?:an?|the|his|her|their|its) [a-z])")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
@@ -51,7 +52,7 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def load_script(path: str | Path) -> Script:
-    """Read a .fountain/.spmd or plain-text screenplay file, refusing bad input with BadInput."""
+    """Read a .fountain/.spmd, Final Draft .fdx or plain-text screenplay, refusing bad input with BadInput."""
     path = Path(path)
     if not path.exists():
         raise BadInput(f"{path} does not exist")
@@ -64,9 +65,18 @@ def load_script(path: str | Path) -> Script:
         data = path.read_bytes()
     except OSError as exc:
         raise BadInput(f"cannot read {path}: {exc.strerror or exc}") from None
+    if data.lstrip()[:5] == b"%PDF-" or path.suffix.lower() == ".pdf":
+        raise BadInput(f"{path.name} is a PDF; filmcrew reads Fountain (.fountain), Final Draft (.fdx) or plain "
+                       "text: export the script from your writing app in one of those")
     text = _decode(data, path.name)
     fallback_title = path.stem.replace("_", " ").replace("-", " ").strip().title() or "Untitled"
-    if path.suffix.lower() in FOUNTAIN_SUFFIXES:
+    head = text.lstrip()[:400]
+    if path.suffix.lower() in FDX_SUFFIXES or (head.startswith("<?xml") and "<FinalDraft" in head):
+        from tools.screenplay.fdx import fountain_from_fdx
+
+        script = parse_fountain(fountain_from_fdx(data, path.name), title=None)
+        source = "fdx"
+    elif path.suffix.lower() in FOUNTAIN_SUFFIXES:
         script = parse_fountain(text, title=None)
         source = "fountain"
     else:
