@@ -92,7 +92,7 @@ class Script(Artifact):
     """A screenplay, parsed into scenes."""
 
     title: str = Field(description="Title of the piece.")
-    source: Literal["brief", "fountain", "text", "variant"] = Field(description="Where the script came from.")
+    source: Literal["brief", "fountain", "fdx", "text", "variant"] = Field(description="Where the script came from.")
     generated_by: str = Field("writer", description="'writer' for an imported script; otherwise the engine that wrote it, e.g. 'template:three-act'.")
     fountain: str = Field(description="The full script as Fountain text; the writer's text kept exactly where unchanged.")
     scenes: list[Scene] = Field(default_factory=list, description="Scenes in order.")
