@@ -14,13 +14,14 @@ from agents.model_engine import chat_model_for
 from agents.model_engine import propose_styles as model_styles
 from agents.stage import progress
 from graph.context import FilmContext
-from graph.state import FilmState, Reading, Shot
+from graph.state import FilmState, Reading, Shot, Understood
 from memory.store import CrewMemory
 from tools.cast.extract import extract_cast
 from tools.previs.comparison import render_comparison
 from tools.previs.render import frame_size
 from tools.style.bible import propose_with_reading
 from tools.style.direction import APPROXIMATED, style_reading
+from tools.style.notes import note_shifts
 from tools.style.files import write_bible
 
 
@@ -61,7 +62,10 @@ def _offline_looks(state: FilmState) -> tuple[list, list[Reading]]:
     palette = [c.hex for c in candidates[0].palette]
     readings = []
     if note.strip():
-        readings.append(style_reading(note, note_words, faithful, source="note", palette_hexes=palette))
+        reading = style_reading(note, note_words, faithful, source="note", palette_hexes=palette)
+        shifts = [Understood(text=said, became="style", detail="a shift of the whole look from where it was")
+                  for said in note_shifts(note)]
+        readings.append(reading.model_copy(update={"used": shifts + reading.used}))
     elif state.brief.style_text.strip():
         readings.append(style_reading(state.brief.style_text, style_words, faithful, palette_hexes=palette))
     elif faithful.family in APPROXIMATED:

@@ -46,3 +46,17 @@ def apply_style_note(reading: MoodReading, note: str) -> tuple[MoodReading, Styl
     elif moved > 0:
         steered = steered.shifted(lightness=max(steered.lightness, shifted.lightness))
     return steered, words
+
+
+def note_shifts(note: str) -> list[str]:
+    """The relative shifts a note asks for, with their intensifiers ("much darker", "a bit warmer")."""
+    tokens = re.findall(r"[A-Za-z0-9'&][A-Za-z0-9'&\-]*", note.lower())
+    said = []
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in NOTE_SHIFTS and f"{token} {following}" not in LOOKS:
+            start = i
+            while start > 0 and tokens[start - 1] in STRONGER | GENTLER | NEGATORS | {"a", "more", "so"}:
+                start -= 1
+            said.append(" ".join(tokens[start:i + 1]))
+    return said
