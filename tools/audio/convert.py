@@ -32,8 +32,18 @@ def check_music(source: Path) -> Path:
     return source
 
 
+def _beats_of(source: Path) -> list[float] | None:
+    """The track's beats, for looping it on a beat; None when it has no grid to find."""
+    from tools.audio.beats import detect_beats
+
+    try:
+        return detect_beats(source).beats_s
+    except BadInput:  # under two seconds, or no beat: loop it whole
+        return None
+
+
 def import_music(source: Path, target: Path, min_length_s: float) -> Path:
-    """Decode wav/flac/mp3/ogg to 44.1 kHz stereo WAV; loop it when it is shorter than the film."""
+    """Decode wav/flac/mp3/ogg to 44.1 kHz stereo WAV, looped on its beats when it is shorter than min_length_s."""
     source = check_music(source)
     import librosa  # heavy import, only when a person brings music
 
@@ -46,9 +56,11 @@ def import_music(source: Path, target: Path, min_length_s: float) -> Path:
         raise BadInput(f"{source.name} holds less than half a second of audible sound")
     if audio.shape[0] == 1:
         audio = np.vstack([audio, audio])
-    need = int(min_length_s * SAMPLE_RATE)
-    if audio.shape[1] < need:
-        audio = np.tile(audio, (1, -(-need // audio.shape[1])))
+    if audio.shape[1] < int(min_length_s * SAMPLE_RATE):
+        # A track shorter than the film loops whole bars, crossfaded on a beat: never silence at the end.
+        from tools.audio.music import loop_to_length
+
+        audio = loop_to_length(audio, SAMPLE_RATE, min_length_s, _beats_of(source))
     tmp = temp_path_for(target)
     sf.write(tmp, audio[:2].T, SAMPLE_RATE, subtype="PCM_16")
     tmp.replace(target)

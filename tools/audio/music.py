@@ -170,3 +170,58 @@ def synthesize_bed(length_s: float, tempo_bpm: float, mood: list[tuple[float, fl
     buffer = io.BytesIO()
     sf.write(buffer, mix, sr, format="WAV", subtype="PCM_16")
     return write_bytes(out_path, buffer.getvalue())
+
+
+# --------------------------------------------------------------------------- covering the whole film
+
+# The bed runs past the planned cut by this much: the beat fit may land the last cut a little late,
+# and the film's own fade-out must fall on music, never on the bed's end.
+BED_MARGIN_S = 4.0
+CROSSFADE_S = 0.3
+
+
+def bed_length_s(film_s: float) -> float:
+    """How long a music bed must be to cover a film of film_s seconds, with room to spare."""
+    return round(film_s + max(BED_MARGIN_S, 0.05 * film_s), 2)
+
+
+def _loop_points(n: int, sr: int, beats_s: list[float] | None, fade: int) -> tuple[int, int]:
+    """(start, end) samples of the loop: from a downbeat after the first bar to the last downbeat a
+    whole number of bars later that stays clear of the track's own ending (its fade-out)."""
+    beats = sorted(b for b in (beats_s or []) if 0 <= b * sr < n)
+    if len(beats) >= 9:
+        period = float(np.median(np.diff(beats)))
+        clear = n / sr - max(2.0, 2 * period)
+        starts = [i for i in (4, 8, 0) if i < len(beats) and beats[i] * sr >= fade]
+        for i0 in starts:
+            ends = [i for i in range(i0 + 4, len(beats), 4) if beats[i] <= clear]
+            if ends and beats[ends[-1]] - beats[i0] >= 2.0:
+                return int(round(beats[i0] * sr)), int(round(beats[ends[-1]] * sr))
+    # No usable beat grid: loop the whole track but its last half second, crossfaded.
+    return fade, max(3 * fade, n - int(0.5 * sr))
+
+
+def loop_to_length(audio: np.ndarray, sr: int, length_s: float, beats_s: list[float] | None = None,
+                   crossfade_s: float = CROSSFADE_S) -> np.ndarray:
+    """Extend audio (channels, samples) to at least length_s by looping whole bars of it.
+
+    Each join is an equal-power crossfade that ends on a beat: the loop's first downbeat lands,
+    at full level and with its attack intact, where the last one would have, so the beat grid
+    runs on unbroken through every join, with no click and no gap. Audio already long enough
+    comes back unchanged."""
+    audio = np.atleast_2d(audio)
+    need = int(np.ceil(length_s * sr))
+    n = audio.shape[1]
+    if n >= need:
+        return audio
+    fade = max(1, int(crossfade_s * sr))
+    start, end = _loop_points(n, sr, beats_s, fade)
+    t = np.linspace(0.0, np.pi / 2, fade, endpoint=False)
+    fade_out, fade_in = np.cos(t).astype(audio.dtype), np.sin(t).astype(audio.dtype)
+    join = audio[:, end - fade:end] * fade_out + audio[:, start - fade:start] * fade_in
+    body = audio[:, start:end - fade]
+    pieces, total = [audio[:, :end - fade]], end - fade
+    while total < need:
+        pieces += [join, body]
+        total += join.shape[1] + body.shape[1]
+    return np.concatenate(pieces, axis=1)[:, :need]

@@ -58,3 +58,59 @@ def test_bad_requests_are_bad_input(tmp_path):
     with pytest.raises(BadInput):
         synthesize_bed(5, 1000, [(0, 0)], 1, tmp_path / "x.wav")
     assert not (tmp_path / "x.wav").exists()
+
+
+def _window_rms(y, sr, seconds):
+    w = int(seconds * sr)
+    return np.array([np.sqrt(np.mean(y[i:i + w] ** 2)) for i in range(0, y.size - w + 1, w)])
+
+
+def test_a_bed_for_a_long_film_plays_to_its_end(tmp_path):
+    """A script played as written can run eleven minutes: the bed covers it, loud to the last bars."""
+    from tools.audio.music import bed_length_s
+
+    film_s = 620.0
+    path = synthesize_bed(bed_length_s(film_s), 96, [(0.2, 0.5), (-0.4, 0.8), (0.5, 0.3)], 3,
+                          tmp_path / "long.wav", sr=8000)
+    y, sr = sf.read(path)
+    assert y.size / sr >= film_s + 4
+    rms = _window_rms(y[: int(film_s * sr)], sr, 5.0)
+    assert rms.min() > 0.25 * np.median(rms)  # no stretch of the film, the last 5 s included, goes quiet
+
+
+def test_a_short_track_is_looped_on_its_beats_to_cover_the_film(tmp_path):
+    """A 6 s track under a 30 s film: no gap, no click at a join, and the beat runs on through every join."""
+    from tools.audio.music import loop_to_length
+
+    sr = 22050
+    path = synthesize_bed(6.0, 120, [(0.3, 0.6)], 4, tmp_path / "short.wav", sr=sr)
+    y, _ = sf.read(path)
+    beats = [k * 0.5 for k in range(12)]
+    out = loop_to_length(y[None, :], sr, 30.0, beats)[0]
+    assert out.size == 30 * sr
+    rms = _window_rms(out[sr:], sr, 0.5)
+    assert rms.min() > 0.4 * np.median(rms)
+    assert np.abs(np.diff(out)).max() < 4 * np.abs(np.diff(y)).max()  # a join is no sharper than the music
+    # The kicks still fall on the original's 120 bpm grid, long after the first join.
+    kicks = _kick_times(out, sr)
+    late = kicks[kicks > 10]
+    on_grid = np.abs(late - np.round(late * 2) / 2) < 0.02
+    assert late.size >= 30 and on_grid.mean() >= 0.9  # a join off the beat would throw them all off
+
+
+def _kick_times(y, sr, hop_s=0.005):
+    """Where the low end jumps: a moving average keeps the kick and drops the hats."""
+    low = np.convolve(y, np.ones(64) / 64, mode="same")
+    hop = int(hop_s * sr)
+    energy = np.sqrt(np.add.reduceat(low ** 2, np.arange(0, low.size, hop)) / hop)
+    rise = np.maximum(np.diff(energy, prepend=energy[0]), 0)
+    peaks = [i for i in range(1, rise.size - 1) if rise[i] > 0.4 * rise.max()
+             and rise[i] == rise[max(0, i - 40):i + 40].max()]
+    return np.array(peaks) * hop / sr
+
+
+def test_a_long_enough_track_is_left_alone():
+    from tools.audio.music import loop_to_length
+
+    y = np.random.default_rng(1).standard_normal((2, 44100 * 3)).astype(np.float32)
+    assert loop_to_length(y, 44100, 2.5) is y
