@@ -108,6 +108,8 @@ def speaks_off_screen(script: Script, element: ScriptElement) -> bool:
 def parse_heading(heading: str) -> tuple[str, bool, str]:
     """Split a scene heading into (location, interior, time_of_day)."""
     text = heading.strip().lstrip(".").strip()
+    # Older drafts spell the prefix out: "INTERIOR - HYPERSLEEP VAULT".
+    text = re.sub(r"^(INT|EXT)(?:ERIOR)\s*[-\u2013\u2014:]?\s+", r"\1. ", text, flags=re.IGNORECASE)
     interior = False
     match = _HEADING_PREFIX.match(text)
     if match:

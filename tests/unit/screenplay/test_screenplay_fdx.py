@@ -116,3 +116,80 @@ def test_shared_fdx_matches_its_fountain_twin(name):
     assert [s.heading for s in fdx.scenes] == [s.heading for s in fountain.scenes]
     assert [e[0] for e in _dialogue(fdx)] == [e[0] for e in _dialogue(fountain)]
     assert [c.name for c in fdx.characters] == [c.name for c in fountain.characters]
+
+
+# --------------------------------------------------------------------------- classic plain text
+
+CENTRED_WITH_BLANK_AFTER_CUES = """
+                             THE NIGHT FERRY
+
+                               written by
+
+                               Ada Lovell
+
+
+
+INT. FERRY BAR - NIGHT
+
+The bar sways. MARTA (50s) wipes a glass that is already dry, watching the door for someone who is late.
+
+THE ENGINES DIE. EVERY LIGHT GOES OUT.
+
+                         MARTA
+
+               Not again.
+
+                         JONAS (O.S.)
+
+                  (from the deck)
+
+               Marta! Bring the torch!
+
+She grabs a torch from under the bar and runs.
+
+                                                        CUT TO:
+
+INTERIOR - CAR DECK
+
+Rows of cars in the dark. Jonas waits by a van with its doors open, rain on the ramp behind him.
+
+                         JONAS
+
+               Look what they loaded.
+
+                         MARTA
+
+               Is that a piano?
+"""
+
+
+def test_plain_text_with_blank_lines_after_cues_and_a_centred_title(tmp_path):
+    path = tmp_path / "ferry.txt"
+    path.write_text(CENTRED_WITH_BLANK_AFTER_CUES)
+    script = load_script(path)
+    assert script.title == "THE NIGHT FERRY"
+    assert [s.location for s in script.scenes] == ["FERRY BAR", "CAR DECK"]
+    assert [(c, p, t) for c, p, t in _dialogue(script)] == [
+        ("MARTA", None, "Not again."), ("JONAS", "from the deck", "Marta! Bring the torch!"),
+        ("JONAS", None, "Look what they loaded."), ("MARTA", None, "Is that a piano?")]
+    # The line of action in capitals stays action; the title is nobody's cue.
+    assert "THE ENGINES DIE" in " ".join(e.text for e in script.scenes[0].elements if e.kind == "action")
+    assert {c.name for c in script.characters} >= {"MARTA", "JONAS"}
+    assert not any("FERRY" in c.name or "WRITTEN" in c.name for c in script.characters)
+
+
+def test_double_spaced_draft_keeps_every_speaker(tmp_path):
+    body = []
+    for n in range(12):
+        body += ["INT. HYPERSLEEP VAULT", "", "     Lids pop open. The crew sit up, one by one, shivering.", "",
+                 "     Frost on every surface.", "",
+                 "                              ROBY", "", "               Oh... God... am I cold...", "",
+                 "               Where are we?", "",
+                 "                              KANE", "", "               Home. Nearly.", ""]
+    path = tmp_path / "vault.txt"
+    path.write_text("\n".join(body))
+    script = load_script(path)
+    assert len(script.scenes) == 12
+    lines = _dialogue(script)
+    assert [c for c, _, _ in lines] == ["ROBY", "KANE"] * 12
+    assert lines[0][2] == "Oh... God... am I cold...\nWhere are we?"
