@@ -233,6 +233,7 @@ class CharacterProfile(Artifact):
     wardrobe: str = Field("", description="What they wear in every scene unless the script says otherwise.")
     signature_colors: list[str] = Field(default_factory=list, description="Hex colours that identify them in every frame.")
     props: list[str] = Field(default_factory=list, description="Objects they carry.")
+    accessories: list[str] = Field(default_factory=list, description="What they wear on head, face and neck in every scene: hats, glasses, headphones, scarves ('red knitted hat').")
     voice_notes: str = Field("", description="How they speak.")
     silhouette: Literal["human", "child", "robot", "animal"] = Field("human", description="Body type the previs renderer draws.")
     figure: dict[str, float] = Field(default_factory=dict, description="Previs figure proportions relative to an average adult: height, width, head (1.0 = average).")
