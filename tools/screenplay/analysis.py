@@ -2,6 +2,13 @@
 
 Each analysis lives in its own module; this one only runs them in order and
 assembles the `ScriptReport`, most serious findings first.
+
+Two analyses are off in the report the offline engine gives: on real screenplays
+(evals/real_scripts) their findings were mostly false — act structure (the climax
+read from intensity lands on a loud midpoint) and character voice (a long line in a
+told story reads as a broken voice). A short true report beats a long noisy one, so
+they are named in `not_checked` instead; `analyze(script, unreliable=True)` still runs
+them for callers that weigh the evidence themselves (the planted-defect eval, a model).
 """
 
 from __future__ import annotations
@@ -15,11 +22,15 @@ from tools.screenplay.structure import structure_findings, summarise
 from tools.screenplay.voice import voice_findings
 
 NOT_CHECKED = [
-    "Whether motives are psychologically plausible beyond stated goals and direct contradictions "
+    "Act structure (where the inciting incident and the climax fall, how long the ending runs): "
+    "on real scripts the offline reading of the climax was wrong more often than right, so the scene "
+    "roles in the table are a guess and no structure finding is given.",
+    "Character voice: on real scripts most lines that measured out of voice were the writer's choice "
+    "(a told story, sarcasm), so no voice finding is given.",
+    "Whether motives are psychologically plausible beyond a vow broken within a few scenes "
     "(needs a model engine).",
     "Subtext, theme and whether the dialogue is good, not just consistent.",
     "Humour and comic timing.",
-    "Character voice for characters with fewer than 4 lines (too little to profile).",
     "Setups and payoffs carried only by images or sound without capitalised emphasis on the page, "
     "or paid off under another name (a LANTERN that comes back as 'the lamp').",
     "Whether the action can be staged and shot on the intended budget.",
@@ -38,19 +49,22 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def analyze(script: Script) -> ScriptReport:
-    """Run every deterministic analysis on a script and return the report (SPEC §7)."""
+def analyze(script: Script, unreliable: bool = False) -> ScriptReport:
+    """Run the deterministic analyses on a script and return the report (SPEC §7).
+
+    `unreliable` adds the structure and voice findings, which failed the real-script precision bar.
+    """
     curve = mood_curve(script)
     findings = (
-        structure_findings(script, curve)
-        + payoffs_missing(script, curve)
+        payoffs_missing(script, curve)
         + setups_missing(script, curve)
         + logic_gaps(script)
         + mood_jumps(script, curve)
         + pacing(script)
-        + voice_findings(script)
         + motive_findings(script)
     )
+    if unreliable:
+        findings += structure_findings(script, curve) + voice_findings(script)
     findings = sorted(_dedupe(findings), key=lambda f: (_SEVERITY_ORDER[f.severity], f.scene, f.kind))
     return ScriptReport(scenes=summarise(script, curve), findings=findings, mood_curve=curve,
-                        not_checked=list(NOT_CHECKED))
+                        not_checked=list(NOT_CHECKED[2:] if unreliable else NOT_CHECKED))

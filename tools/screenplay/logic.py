@@ -12,6 +12,7 @@ import re
 
 from graph.state import Finding, Script
 from tools.screenplay.fountain_io import speaks_off_screen
+from tools.screenplay.mentions import can_be, forms, is_title_card
 from tools.screenplay.reading import STOPWORDS, quote, sentences, spoken_text, stem, words
 
 _AGAIN = re.compile(r"\b(?:again|once more)\b", re.IGNORECASE)
@@ -38,39 +39,64 @@ _CAUSES = {
 }
 
 
-def _repeated_act(sentence: str) -> str | None:
-    """The act a sentence says happens 'again': the nearest content word before it."""
+def _repeated_act(sentence: str) -> tuple[str, str, list[str]] | None:
+    """The act a sentence says happens 'again': (verb as written, its subject's head word, its object's words).
+
+    The act is the nearest inflected verb before 'again' ("slices the air again" -> slices, not air);
+    without one the sentence is not read at all.
+    """
     m = _AGAIN.search(sentence)
     if not m:
         return None
-    before = [w for w in words(sentence[: m.start()])][-2:]
-    for w in reversed(before):
-        if w.lower() not in STOPWORDS and len(w) > 2:
-            return w.lower()
+    before = words(sentence[: m.start()])
+    for i in range(len(before) - 1, -1, -1):
+        w = before[i].lower()
+        if w in STOPWORDS or len(w) <= 2 or not can_be(w, "VERB"):
+            continue
+        if not (forms(w) - {w}):  # 'air' is a verb only in its bare form: no inflection, no act
+            continue
+        subject = [x for x in before[:i] if x.lower() not in STOPWORDS]
+        objects = [x.lower() for x in before[i + 1:] if x.lower() not in STOPWORDS]
+        return w, (subject[-1] if subject else ""), objects
     return None
 
 
+def _intro_mark(name: str) -> re.Pattern:
+    # The name in capitals as a whole word, alone or inside a longer name ("EDWARD BLOOM, 40's").
+    return re.compile(rf"(?<![A-Za-z']){re.escape(name)}(?![A-Za-z'])")
+
+
 def _introductions(script: Script) -> dict[str, tuple[int, int, int, str]]:
-    """Where each character is introduced in capitals with a description: (scene, element, line, sentence)."""
+    """Where each character is first written in capitals in an action line: (scene, element, line, sentence).
+
+    Only those first capitals that read as an introduction (a description or age after the name)
+    are kept: a name capitalised for emphasis later on is not an introduction owed.
+    """
     intros: dict[str, tuple[int, int, int, str]] = {}
+    pending = {c.name: _intro_mark(c.name) for c in script.characters}
     for scene in script.scenes:
+        if is_title_card(scene):
+            continue
         for k, el in enumerate(scene.elements):
-            if el.kind != "action":
+            if el.kind != "action" or not pending:
                 continue
-            for c in script.characters:
-                if c.name in intros:
+            for name, mark in list(pending.items()):
+                m = mark.search(el.text)
+                if not m:
                     continue
-                m = re.search(rf"\b{re.escape(c.name)}\b\s*(?:\(|,\s*(?:\d|a |an |the |young|old|mid|late|early))",
-                              el.text)
-                if m:
-                    sent = next((s for s in sentences(el.text) if c.name in s), el.text)
-                    intros[c.name] = (scene.index, k, el.line, sent)
+                del pending[name]
+                described = re.match(r"[A-Z'\- ]*\s*(?:\(|,\s*(?:\d|a |an |the |young|old|mid|late|early|his|her))",
+                                     el.text[m.end():])
+                if described:
+                    sent = next((s for s in sentences(el.text) if mark.search(s)), el.text)
+                    intros[name] = (scene.index, k, el.line, sent)
     return intros
 
 
-def _first_use(script: Script, name: str) -> tuple[int, int, int, str] | None:
-    title = re.compile(rf"\b(?:{re.escape(name)}|{re.escape(name.title())})\b")
-    for scene in script.scenes:
+def _first_use(script: Script, name: str, before_scene: int) -> tuple[int, int, int, str] | None:
+    """The first time a character speaks on screen or is named (not in capitals) in action."""
+    title = re.compile(rf"(?<![A-Za-z']){re.escape(name.title())}(?![A-Za-z'])")
+    for scene in script.scenes[: before_scene - 1]:
         for k, el in enumerate(scene.elements):
             # A voice from off screen (V.O., O.S.) is heard, not seen: no introduction owed yet.
             if el.kind == "dialogue" and el.character == name and not speaks_off_screen(script, el):
@@ -82,17 +108,17 @@ def _first_use(script: Script, name: str) -> tuple[int, int, int, str] | None:
 
 
 def characters_before_introduction(script: Script) -> list[Finding]:
+    """Characters who speak or act in a scene before the one that introduces them in capitals."""
     findings = []
-    for name, (i_scene, i_el, i_line, i_sent) in _introductions(script).items():
-        use = _first_use(script, name)
-        if use is None or (use[0], use[1]) >= (i_scene, i_el):
+    for name, (i_scene, _, i_line, i_sent) in _introductions(script).items():
+        use = _first_use(script, name, i_scene)
+        if use is None:
             continue
         u_scene, _, u_line, u_text = use
         findings.append(Finding(
-            kind="logic_gap", scene=u_scene, line=u_line or None, character=name,
-            severity="medium" if u_scene < i_scene else "low",
-            evidence=f"{name} appears in scene {u_scene} ({quote(u_text, 70)}) but is introduced only in "
-                     f"scene {i_scene} ({quote(i_sent, 70)})",
+            kind="logic_gap", scene=u_scene, line=u_line or None, character=name, severity="medium",
+            evidence=f"{name} appears in scene {u_scene} at line {u_line} ({quote(u_text, 70)}) but is introduced "
+                     f"only in scene {i_scene} at line {i_line} ({quote(i_sent, 70)})",
             suggestion=f"Move {name}'s introduction to their first appearance in scene {u_scene}, "
                        "or hold them back until they are introduced."))
     return findings
@@ -102,12 +128,28 @@ def _stems_of(text: str) -> set[str]:
     return {stem(w) for w in words(text)}
 
 
-def _unexplained(sentence: str, earlier: set[str]) -> tuple[str, str] | None:
-    """Why a sentence shows an effect with no cause on the page so far, as (evidence, fix)."""
+def _forms_of(text: str) -> set[str]:
+    return {f for w in words(text) for f in forms(w)}
+
+
+def _unexplained(sentence: str, earlier: set[str], earlier_forms: set[str] = frozenset(),
+                 in_scene: set[str] = frozenset()) -> tuple[str, str] | None:
+    """Why a sentence shows an effect with no cause on the page so far, as (evidence, fix).
+
+    `earlier` holds the stems read so far, `earlier_forms` the word forms, `in_scene` the words of
+    this scene's earlier sentences: someone already acting in the scene who does something 'again'
+    is going on with what they were doing ("Don decks him ... Don slugs him again").
+    """
     repeated = _repeated_act(sentence)
-    if repeated and stem(repeated) not in earlier:
-        return (f"{quote(sentence, 110)} — '{repeated}' happens 'again' but never happened before",
-                "Show the first time it happens earlier, or drop 'again'.")
+    if repeated:
+        verb, subject, objects = repeated
+        # Someone or something already handled in this scene is being handled again ("yanks the
+        # paper tray out ... pulls the paper tray again"): a continuation, not a missing first time.
+        handled = subject.lower() in in_scene or any(o in in_scene for o in objects)
+        if not (forms(verb) & earlier_forms or stem(verb) in earlier or handled):
+            return (f"{quote(sentence, 110)} — '{verb}' happens 'again' but never happened before",
+                    "Show the first time it happens earlier, or drop 'again'.")
+        return None
     m = _AFTERMATH.search(sentence)
     if m and stem(m.group(1)) in _EVENTS and stem(m.group(1)) not in earlier:
         event = m.group(1).lower()
@@ -131,18 +173,26 @@ def effects_without_cause(script: Script) -> list[Finding]:
     """Effects the page never caused. One pass, carrying what has been seen so far."""
     findings: list[Finding] = []
     seen: set[str] = set()
+    seen_forms: set[str] = set()
     for scene in script.scenes:
         seen |= _stems_of(scene.heading)
+        seen_forms |= _forms_of(scene.heading)
+        in_scene: set[str] = set()
         for el in scene.elements:
             if el.kind != "action":
-                seen |= _stems_of(spoken_text(el) if el.kind == "dialogue" else el.text)
+                text = spoken_text(el) if el.kind == "dialogue" else el.text
+                seen |= _stems_of(text)
+                seen_forms |= _forms_of(text)
                 continue
             for sentence in sentences(el.text):
-                problem = _unexplained(sentence, seen)
+                problem = _unexplained(sentence, seen, seen_forms, in_scene)
                 if problem:
                     findings.append(Finding(kind="logic_gap", scene=scene.index, line=el.line or None,
-                                            severity="medium", evidence=problem[0], suggestion=problem[1]))
+                                            severity="medium", evidence=f"line {el.line}: {problem[0]}",
+                                            suggestion=problem[1]))
                 seen |= _stems_of(sentence)
+                seen_forms |= _forms_of(sentence)
+                in_scene |= {w.lower() for w in words(sentence)}
     return findings
 
 

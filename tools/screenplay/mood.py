@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from graph.state import Finding, MoodPoint, Script
+from tools.screenplay.mentions import is_title_card, runs_on
 from tools.screenplay.reading import quote, scene_seconds, scene_text, sentences, spoken_text, stem, vader, words
 
 # Verbs and nouns that put energy on screen regardless of sentiment.
@@ -76,6 +77,10 @@ def _edge(script: Script, index: int, tail: bool) -> tuple[float, str]:
     return sum(scores) / len(scores), picked[-1] if tail else picked[0]
 
 
+def _last_line(scene) -> int:
+    return next((el.line for el in reversed(scene.elements) if el.line), 0)
+
+
 def _bridged(script: Script, index: int) -> bool:
     """Whether the cut into scene `index` (0-based) is softened by a transition."""
     before, after = script.scenes[index - 1], script.scenes[index]
@@ -97,6 +102,12 @@ def mood_jumps(script: Script, curve: list[MoodPoint]) -> list[Finding]:
         swing = curve[i].valence - curve[i - 1].valence
         if abs(swing) < JUMP_SCENE or _bridged(script, i):
             continue
+        # One continuous sequence (shot headings of one chase, the same place, CONTINUOUS): no cut to jump.
+        if runs_on(script.scenes[i - 1], script.scenes[i]) or is_title_card(script.scenes[i - 1]):
+            continue
+        # A one-image scene sets no mood of its own to jump from: it is itself the bridge.
+        if len(sentences(scene_text(script.scenes[i - 1]))) < 2:
+            continue
         end_mood, end_line = _edge(script, i - 1, tail=True)
         start_mood, start_line = _edge(script, i, tail=False)
         lead_in = start_mood - curve[i - 1].valence
@@ -107,8 +118,9 @@ def mood_jumps(script: Script, curve: list[MoodPoint]) -> list[Finding]:
         findings.append(Finding(
             kind="mood_jump", scene=i + 1, line=script.scenes[i].elements[0].line or None,
             severity="medium" if abs(lead_in) >= 0.7 or abs(swing) >= 0.6 else "low",
-            evidence=f"scene {i} ends {quote(end_line, 80)} ({end_mood:+.2f}); "
-                     f"scene {i + 1} opens {quote(start_line, 80)} ({start_mood:+.2f})",
+            evidence=f"scene {i} ends at line {_last_line(script.scenes[i - 1])} {quote(end_line, 80)} "
+                     f"({end_mood:+.2f}); scene {i + 1} opens at line {script.scenes[i].elements[0].line} "
+                     f"{quote(start_line, 80)} ({start_mood:+.2f})",
             suggestion=f"The mood flips {direction} on a hard cut. Add a transition beat: let scene {i} end on "
                        f"a hint of what is coming, or open scene {i + 1} on a reaction before the new mood lands."))
     return findings

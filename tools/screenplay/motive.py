@@ -31,6 +31,9 @@ _CHANGE_OF_HEART = re.compile(
     r"\b(?:changes? (?:his|her|their) mind|realiz\w+|realis\w+|no choice|forced|relents|gives in|"
     r"understands|decides|reluctantly|has to|must now|for the first time)\b", re.IGNORECASE)
 _PRONOUNS = re.compile(r"^\s*(?:she|he|they)\b", re.IGNORECASE)
+# A vow is read against what the character does soon after; an act many scenes on is another story
+# (the page in between is too long for a rule engine to say nothing changed their mind).
+WITHIN_SCENES = 5
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def _acts(script: Script, goal: Goal):
     """Action sentences after the goal in which its speaker is the one acting."""
     name = goal.character
     pattern = re.compile(rf"\b(?:{re.escape(name)}|{re.escape(name.title())})\b")
-    for scene in script.scenes[goal.scene - 1:]:
+    for scene in script.scenes[goal.scene - 1: goal.scene + WITHIN_SCENES]:
         for el in scene.elements:
             if scene.index == goal.scene and el.line and goal.line and el.line <= goal.line:
                 continue
@@ -94,6 +97,8 @@ def _acts(script: Script, goal: Goal):
 def motive_findings(script: Script) -> list[Finding]:
     findings: list[Finding] = []
     for goal in stated_goals(script):
+        if not goal.object_stems:
+            continue  # "I'll wait.": no object, nothing an act could be against
         against = {goal.verb} if goal.negated else {stem(v) for v in _OPPOSITES.get(goal.verb, "").split()}
         between: list[str] = []
         for scene_no, line, sent in _acts(script, goal):
@@ -104,8 +109,9 @@ def motive_findings(script: Script) -> list[Finding]:
                 findings.append(Finding(
                     kind="motive_inconsistency", scene=scene_no, line=line or None, character=goal.character,
                     severity="high" if goal.negated else "medium",
-                    evidence=f"{goal.character} says {quote(goal.text, 80)} (scene {goal.scene}), then "
-                             f"{quote(sent, 90)} with nothing shown to change their mind",
+                    evidence=f"{goal.character} says {quote(goal.text, 80)} (scene {goal.scene}, line {goal.line}), "
+                             f"then {quote(sent, 90)} (scene {scene_no}, line {line}): the act undoes the stated "
+                             "goal, with nothing on the page between them to change their mind",
                     suggestion=f"Show what changes {goal.character}'s mind before scene {scene_no} (a loss, a "
                                "discovery, a cost), or keep the act in line with the stated goal."))
                 break

@@ -22,7 +22,8 @@ _FORMAL = {"indeed", "shall", "therefore", "perhaps", "moreover", "certainly", "
            "furthermore", "nevertheless", "however", "regarding", "shan't", "must", "profoundly", "exquisite",
            "confess", "merely", "utterly", "quite", "rather", "splendid", "pardon", "madam", "sir", "whilst",
            "notwithstanding", "endeavour", "endeavor", "consequently", "accordingly", "albeit", "beg"}
-MIN_LINES = 4
+MIN_LINES = 4  # fewer lines than this are too few to know how someone talks
+MIN_WORDS = 5  # "Screw." is an exclamation, not a voice
 
 
 @dataclass
@@ -75,14 +76,50 @@ def _features(text: str) -> _LineFeatures:
 
 
 def _lines_by_character(script: Script) -> dict[str, list[tuple[int, int, str]]]:
-    out: dict[str, list[tuple[int, int, str]]] = {}
+    return {name: [(s, n, t) for s, n, t, _ in lines] for name, lines in _lines_with_cues(script).items()}
+
+
+def _lines_with_cues(script: Script) -> dict[str, list[tuple[int, int, str, str]]]:
+    """(scene, line, text, how the page frames it: parenthetical and the action just before) per speaker."""
+    out: dict[str, list[tuple[int, int, str, str]]] = {}
     for scene in script.scenes:
+        before = ""
         for el in scene.elements:
             if el.kind == "dialogue" and el.character:
                 text = spoken_text(el)
+                inline = " ".join(re.findall(r"\(([^)]*)\)", el.text))
                 if words(text):
-                    out.setdefault(el.character, []).append((scene.index, el.line, text))
+                    frame = " ".join(x for x in (el.parenthetical or "", inline, before) if x)
+                    out.setdefault(el.character, []).append((scene.index, el.line, text, frame))
+            before = sentences(el.text)[-1] if el.kind == "action" and sentences(el.text) else ""
     return out
+
+
+# How a page says a line is delivered out of the speaker's own voice.
+_DELIVERIES = ("imitating someone else's voice", "mocking someone", "preaching a sermon", "reading aloud",
+               "reciting or quoting", "telling a story", "putting on an accent", "pretending to be someone")
+
+
+def _framed(frames: list[str]) -> list[bool]:
+    """Whether each frame (parenthetical + the action before a line) explains a change of voice."""
+    import numpy as np
+
+    from memory.embeddings import embed_texts
+
+    # Clause by clause: "Kira stops, mocking her old teacher" frames the line in its second half.
+    clauses = [[c.strip() for c in re.split(r"[,;:()\u2014]|--", f) if len(c.strip()) > 2] for f in frames]
+    flat = [c for cs in clauses for c in cs]
+    if not flat:
+        return [False] * len(frames)
+    best = (embed_texts(flat) @ embed_texts(list(_DELIVERIES)).T).max(axis=1)
+    out, k = [], 0
+    for cs in clauses:
+        out.append(bool(np.any(best[k:k + len(cs)] >= FRAMED_SIMILARITY)))
+        k += len(cs)
+    return out
+
+
+FRAMED_SIMILARITY = 0.4  # plain stage business ("Kira stops.", "(to Will)") sits below 0.25
 
 
 def _profile(name: str, texts: list[str]) -> VoiceProfile:
@@ -154,22 +191,37 @@ def _distance(line: _LineFeatures, totals: _Totals) -> tuple[float, list[str]]:
 
 
 def voice_findings(script: Script) -> list[Finding]:
-    """Lines far outside their speaker's voice profile."""
+    """Lines far outside their speaker's voice, each set against the speaker's most typical line.
+
+    A line the page frames as another way of talking (a parenthetical, "preaching", "imitating
+    his father" in the action before it) is the writer's choice, not a slip, and is left alone.
+    """
     findings: list[Finding] = []
-    for name, lines in _lines_by_character(script).items():
+    for name, lines in _lines_with_cues(script).items():
         if len(lines) < MIN_LINES:
             continue
-        feats = [_features(t) for _, _, t in lines]
+        feats = [_features(t) for _, _, t, _ in lines]
         totals = _Totals(feats)
-        for i, (scene, line_no, text) in enumerate(lines):
+        odd = []
+        for i, (scene, line_no, text, frame) in enumerate(lines):
             score, reasons = _distance(feats[i], totals)
-            if score < 2.0 or len(reasons) < 2:
+            if score >= 2.0 and len(reasons) >= 2 and len(words(text)) >= MIN_WORDS:
+                odd.append((i, score, reasons, frame))
+        framed = _framed([frame for *_, frame in odd])
+        for (i, score, reasons, _), explained in zip(odd, framed):
+            if explained:
                 continue
-            profile = _profile(name, [t for j, (_, _, t) in enumerate(lines) if j != i])
+            scene, line_no, text, _ = lines[i]
+            others = [j for j in range(len(lines)) if j != i]
+            profile = _profile(name, [lines[j][2] for j in others])
+            typical = min(others, key=lambda j: abs(feats[j].words_per_sentence - profile.words_per_sentence)
+                          + abs(feats[j].register - profile.register) * 5)
             findings.append(Finding(
                 kind="voice_inconsistency", scene=scene, line=line_no or None, character=name,
                 severity="medium" if score >= 3 else "low",
-                evidence=f"{name}: {quote(text, 110)} — {'; '.join(reasons)} (usual voice: {profile.describe()})",
+                evidence=f"{name} at line {line_no}: {quote(text, 110)} against their usual voice, e.g. line "
+                         f"{lines[typical][1]}: {quote(lines[typical][2], 70)} — {'; '.join(reasons)} "
+                         f"(usual voice: {profile.describe()})",
                 suggestion=f"Rewrite the line in {name}'s own voice, or show on screen what changes how "
                            f"{name} talks here."))
     return findings
