@@ -30,7 +30,9 @@ def understood_line(item: Understood) -> str:
 def reading_lines(reading: Reading) -> tuple[list[str], list[str]]:
     """(understood, not applied) lines of one reading; words not understood count as not applied."""
     understood = [understood_line(u) for u in reading.used]
-    missed = list(reading.not_applied) + [f"'{w}': not understood" for w in reading.not_understood]
+    missed = list(reading.not_applied)
+    # A word the agent already explains in a not-applied line is not said twice.
+    missed += [f"'{w}': not understood" for w in reading.not_understood if not any(f"'{w}'" in m for m in missed)]
     if reading.source == "note" and not reading.used:
         missed.insert(0, f"Nothing of the note '{_short(reading.text)}' was applied.")
     return understood, missed

@@ -43,8 +43,12 @@ def version_names(project: Path) -> list[str]:
     return list(json.loads(settings_path.read_text()).get("versions", {}))
 
 
-def fork(project: Path, at: str, name: str, note: str = "", source: str = "main", on_event=None) -> tuple[FilmRunner, Outcome]:
-    """Fork `source` at the checkpoint before stage `at` into version `name`, apply the note, run to the next gate."""
+def fork(project: Path, at: str, name: str, note: str = "", source: str = "main", on_event=None,
+         keep_pending_note: bool = False) -> tuple[FilmRunner, Outcome]:
+    """Fork `source` at the checkpoint before stage `at` into version `name`, apply the note, run to the next gate.
+
+    The checkpoint is the latest one before the stage: when the stage was being redone with a revise note,
+    `keep_pending_note` keeps that note after the new one (the version then has both)."""
     if at not in FORK_POINTS:
         raise BadInput(f"unknown stage {at!r}; fork at one of: {', '.join(FORK_POINTS)}")
     if not VERSION_NAME.match(name):
@@ -53,6 +57,9 @@ def fork(project: Path, at: str, name: str, note: str = "", source: str = "main"
         raise BadInput(f"version {name!r} already exists")
     if source not in version_names(project):
         raise BadInput(f"there is no version {source!r} to fork from")
+    if at == "cast" and note.strip():  # the cast stage reads no note; the storyboard would misread it as a shot note
+        raise BadInput("the cast stage takes no note: fork at 'style' for the look or 'storyboard' for the frames, "
+                       "or change a character with 'filmcrew cast'")
     node, via, folders = FORK_POINTS[at]
 
     origin = FilmRunner(project, source)
@@ -72,7 +79,8 @@ def fork(project: Path, at: str, name: str, note: str = "", source: str = "main"
     runner = FilmRunner(project, name)
     runner.save_settings(context, {"forked_from": source, "at": at, "note": note, "dir": f"versions/{name}"})
     values = dict(before.values)
-    values["revise_note"] = note  # the history travels along: each record names its version
+    pending = (values.get("revise_note") or "").strip() if keep_pending_note else ""
+    values["revise_note"] = f"{note}; {pending}" if pending and note else note or pending  # the history travels along
     runner.graph.update_state(runner.config, Command(goto=node, update=values), as_node=via)
     outcome = runner._drive(None, runner.context(), on_event)
     return runner, outcome
@@ -80,12 +88,21 @@ def fork(project: Path, at: str, name: str, note: str = "", source: str = "main"
 
 # --------------------------------------------------------------------------- alternative endings
 
-def _last_scene(state: FilmState) -> str:
+def _last_scene(state: FilmState) -> list[str]:
+    """The last scene as lines: its heading, then each block."""
     if not state or not state.script or not state.script.scenes:
-        return ""
+        return []
     scene = state.script.scenes[-1]
-    action = next((e.text for e in scene.elements if e.kind == "action"), "")
-    return f"{scene.heading}: {' '.join(action.split())[:100]}"
+    return [scene.heading] + [" ".join(f"{e.character + ': ' if e.character else ''}{e.text}".split())
+                              for e in scene.elements]
+
+
+def _what_changed(lines: list[str], origin: list[str]) -> str:
+    """The version's last scene in a line: its heading and the first block that the origin's does not have."""
+    if not lines:
+        return ""
+    new = next((line for line in lines[1:] if line not in origin), "")
+    return f"{lines[0]}: {new[:110]}" if new else lines[0]
 
 
 def _ending_of(state: FilmState) -> str | None:
@@ -100,7 +117,8 @@ def _ending_of(state: FilmState) -> str | None:
 
 def fork_alternatives(project: Path, note: str, source: str = "main", on_event=None) -> dict:
     """Fork `source` at the script stage once per alternative ending the note asks for, each with a note that
-    forces the ending ('ending: sad'); says which versions were made, and what each one's last scene is."""
+    forces the ending ('ending: sad'; the fork carries the readings, so the writer keeps the earlier script
+    notes too); says which versions were made, and what each one's last scene is."""
     count, named = alternatives_asked(note)
     if not count:
         raise BadInput(f"the note {note!r} asks for no alternative endings")
@@ -117,15 +135,22 @@ def fork_alternatives(project: Path, note: str, source: str = "main", on_event=N
         while name in taken:
             name, n = f"ending-{ending}-{n}", n + 1
         taken.add(name)
-        runner, outcome = fork(project, "script", name, note=f"ending: {ending}", source=source, on_event=on_event)
+        runner, outcome = fork(project, "script", name, note=f"ending: {ending}", source=source, on_event=on_event,
+                               keep_pending_note=True)
+        last = _last_scene(runner.state())
         made.append({"name": name, "ending": ending, "status": outcome.status,
-                     "gate": outcome.gate["gate"] if outcome.gate else None, "last_scene": _last_scene(runner.state()),
+                     "gate": outcome.gate["gate"] if outcome.gate else None, "last_scene": "\n".join(last),
                      "dir": str(runner.version_dir)})
         runner.close()
     origin = _last_scene(state)
-    same = [m["name"] for m in made if m["last_scene"] == origin] if origin else []
+    for m in made:
+        m["changed"] = _what_changed(m["last_scene"].split("\n"), origin)
+    same = [m["name"] for m in made if origin and m["last_scene"] == "\n".join(origin)]
     not_applied = [f"{name}: its last scene is the same as {source}'s; the writer could not change the ending"
                    for name in same]
+    twins = [f"{a['name']} and {b['name']} have the same last scene" for i, a in enumerate(made)
+             for b in made[i + 1:] if a["last_scene"] == b["last_scene"] and a["name"] not in same]
+    not_applied += twins
     if len(named) > count:
         not_applied.append(f"asked for {count} versions but named {len(named)} endings; made the first {count}")
     return {"source": source, "asked": note, "versions": made, "not_applied": not_applied}

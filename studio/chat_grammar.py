@@ -8,9 +8,11 @@ these rules. Anything they do not cover gets a helpful reply, never a guess.
     pick N for shot S | shot S variant N          at the storyboard: variant N of shot S
     revise NOTE                                   send NOTE to the stage at the gate
     <a note about a stage>                        e.g. "make it darker", "redo shot 4 as a low angle",
-                                                  "give me two alternative endings": routed to the
-                                                  stage it is about (at its gate: a revise; for an
-                                                  earlier stage: a new version forked there)
+                                                  "subtitles off": routed to the stage it is about
+                                                  (at its gate: a revise; for an earlier stage: a
+                                                  new version forked there)
+    two alternative endings | give me 3 alternative versions with different endings
+                                                  one new version per ending, forked at the script
     fork at STAGE as NAME [: NOTE]                a named version from the checkpoint before STAGE
     compare A B | compare A and B                 side-by-side sheet and diffs of two versions
     versions                                      list the versions

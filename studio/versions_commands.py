@@ -99,7 +99,7 @@ def alternatives_said(made: dict, project: str = ".") -> str:
              f"({made['source']} is unchanged):"]
     for v in versions:
         where = f", waiting at its {v['gate']} gate" if v["gate"] else f" ({v['status']})"
-        lines.append(f"  {v['name']}: {v['ending']} ending{where}; last scene: {v['last_scene'] or '-'}")
+        lines.append(f"  {v['name']}: {v['ending']} ending{where}; last scene: {v['changed'] or '-'}")
     if made["not_applied"]:
         lines.append("not applied:")
         lines += [f"  - {line}" for line in made["not_applied"]]

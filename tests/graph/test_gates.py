@@ -99,8 +99,10 @@ def test_cut_gate_revise_recuts_faster_on_the_beat_and_says_what_it_did(tmp_path
         outcome = answer(runner, context, action="approve")
     assert outcome.gate["gate"] == "cut"
     before = runner.state().edit
-    outcome = answer(runner, context, action="revise", note="faster cutting, and no subtitles")
+    outcome = answer(runner, context, action="revise", note="faster cutting, and lose the subtitles")
     assert outcome.gate["gate"] == "cut"
+    said = " | ".join(outcome.gate["understood"])
+    assert "faster cutting" in said and "no subtitles in the picture" in said and outcome.gate["not_applied"] == []
     after = runner.state()
     shots_before = [c.duration_s for c in before.cuts if "." in c.shot_id]
     shots_after = [c.duration_s for c in after.edit.cuts if "." in c.shot_id]
@@ -112,6 +114,10 @@ def test_cut_gate_revise_recuts_faster_on_the_beat_and_says_what_it_did(tmp_path
         assert min(abs(cut.record_in_s - b) for b in beats) <= 1 / 24 + 1e-6  # still on the beat
     outcome = answer(runner, context, action="revise", note="make it pop")
     assert any("not understood" in n for n in runner.state().notes[-4:])
+    # An unclear note is reported at the gate, plainly, and changes nothing.
+    assert outcome.gate["understood"] == [] and outcome.gate["not_applied"][0].startswith("Nothing of the note")
+    assert "Nothing of your last note was applied" in outcome.gate["summary"]
+    assert [c.duration_s for c in runner.state().edit.cuts] == [c.duration_s for c in after.edit.cuts]
 
 
 def test_a_shot_note_that_cannot_apply_comes_back_to_the_gate_unchanged(film):
@@ -123,6 +129,7 @@ def test_a_shot_note_that_cannot_apply_comes_back_to_the_gate_unchanged(film):
     assert outcome.status == "waiting" and outcome.gate["gate"] == "shots"  # not stuck mid-stage
     state = runner.state()
     assert state.shotlist == before and "note not applied" in state.notes[-2]
+    assert any("9.9" in line for line in outcome.gate["not_applied"])  # said at the gate, in words
 
 
 def test_a_whole_film_shot_note_keeps_earlier_one_shot_changes(film):
