@@ -87,7 +87,11 @@ def declared_aliases(scenes: list[Scene], names: list[str]) -> dict[str, str]:
 def is_extra(name: str) -> bool:
     """A voice or a crowd, not someone to frame: by meaning (MiniLM), not by a word list."""
     words = name.split()
-    if not words:
+    # A cue that is really a sentence or a shot ('TIME RESUMES AS...THEY', "STRIKER'S POV"), read as a
+    # cue by a plain-text parser, is nobody to frame.
+    if not words or len(words) > 4 or "..." in name or name.endswith(".") and not name.endswith(("DR.", "MR.")):
+        return True
+    if re.search(r"\b(?:POV|ANGLE|INSERT|CLOSE ?UP|CLOSE|WIDE|BACK TO|SHOT|SHOTS|INTERCUT)\b", name):
         return True
     if words[-1] in ("VOICE", "VOICES") or words[-1].endswith("'S VOICE"):
         return True

@@ -15,6 +15,9 @@ from functools import lru_cache
 from typing import Literal
 
 from graph.state import Scene
+from tools.screenplay.presence import Matcher, is_extra, joint_parts
+from tools.shots.directions import Direction, find_directions, without_directions
+from tools.shots.objects import is_physical_object
 
 Tone = Literal["chaos", "shock", "reveal", "realisation", "tension", "height", "departure",
                "arrival", "follow", "isolation", "calm"]
@@ -81,21 +84,20 @@ _POV = re.compile(
 )
 _OFFSCREEN_CUE = re.compile(r"\((?:V\.?\s?O\.?|O\.?\s?S\.?|O\.?\s?C\.?|OFF(?:SCREEN)?)\)", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(she|he|they)\b", re.IGNORECASE)
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)*\b")
-# Capitalised words in action that are screenplay markup or shouts, not props.
-_NOT_PROPS = frozenset({
-    "INT", "EXT", "V.O", "O.S", "O.C", "CONT'D", "CUT", "FADE", "DISSOLVE", "DAY", "NIGHT",
-    "THE", "END", "OK", "SUPER", "TITLE", "INSERT", "POV", "BACK", "CONTINUOUS", "LATER",
-    "MOMENTS", "SFX", "VFX", "ANGLE", "ON", "CLOSE",
-})
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z0-9'’\-]+(?:\s+[A-Z][A-Z0-9'’\-]+)*\b")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 # A capitalised name followed by an age is a character's introduction: "GUARD (50s)", "KIT, 12,".
 _INTRO_AFTER = re.compile(r"\s*(?:\(\s*\d|,\s*\d{1,2}s?\b|\(\s*(?:young|old|late|early|mid))", re.IGNORECASE)
-_PEOPLE = frozenset({
-    "MAN", "MEN", "WOMAN", "WOMEN", "BOY", "GIRL", "GUARD", "GUARDS", "OFFICER", "SOLDIER",
-    "SOLDIERS", "CROWD", "STRANGER", "CHILD", "CHILDREN", "DRIVER", "NURSE", "DOCTOR", "COP",
-    "COPS", "WAITER", "WAITRESS", "FIGURE", "VOICE",
-})
+# Screenplay markup in capitals (not camera words: tools.shots.directions reads those).
+_MARKUP = re.compile(r"^(?:INT|EXT|V\.?O|O\.?S|O\.?C|CONT'D|CONTINUED|CUT|FADE|DISSOLVE|SUPER|TITLE|SFX|VFX|"
+                     r"MORE|BEAT|END|THE END|LATER|CONTINUOUS|DAY|NIGHT|MORNING|AFTERNOON|EVENING|DAWN|DUSK|"
+                     r"CAMERA|FRAME|SHOT|SHOTS|FLASHBACK|FLASH FORWARD|BACK TO|OFF|ON)\b")
+_PAREN_IN_LINE = re.compile(r"\s*\(([^)]*)\)\s*")
+# A page of action (about 55 printed lines of 60 characters) plays in about a minute.
+LINE_CHARS = 60
+SECONDS_PER_LINE = 60.0 / 55.0
+# An action beat longer than a readable shot is cut into beats at its sentences.
+LONGEST_BEAT_S = 7.0
 
 
 @dataclass
@@ -113,6 +115,10 @@ class Beat:
     looker: str | None = None
     seen: str = ""
     offscreen: bool = False
+    directions: list[Direction] = field(default_factory=list)
+    notes: str = ""                      # a performance note: the line's parentheticals
+    page_s: float = 0.0                  # screen time the page gives this beat
+    speakers: list[str] = field(default_factory=list)  # a joint cue speaks for each person it names
 
 
 @lru_cache(maxsize=1)
@@ -171,38 +177,51 @@ def is_offscreen_cue(cue: str) -> bool:
     return bool(_OFFSCREEN_CUE.search(cue))
 
 
-def _name_pattern(name: str) -> re.Pattern[str]:
-    # 'CAPTAIN MARA' is also 'Mara' in action lines; match any word of the name.
-    words = [re.escape(w) for w in name.split() if len(w) > 2] or [re.escape(name)]
-    return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
+@lru_cache(maxsize=64)
+def _matcher(cast: tuple[str, ...]) -> Matcher:
+    return Matcher(list(cast))
 
 
-def characters_in(text: str, cast: list[str]) -> list[str]:
-    """Cast members an action line mentions, in order of mention."""
-    hits = []
-    for name in cast:
-        m = _name_pattern(name).search(text)
-        if m:
-            hits.append((m.start(), name))
-    return [name for _, name in sorted(hits)]
+def characters_in(text: str, cast: list[str] | Matcher) -> list[str]:
+    """Cast members an action line names by their whole name, in order of mention
+    ('YOUNG EDWARD' is not also 'EDWARD'; 'the boss' is not 'THE BOSS')."""
+    matcher = cast if isinstance(cast, Matcher) else _matcher(tuple(cast))
+    return matcher.names_in(text)
 
 
-def emphasised_props(text: str, cast: list[str]) -> list[str]:
-    """Props the writer put in CAPITALS ('a brass COMPASS'), cast names and markup excluded."""
-    cast_words = {w for name in cast for w in re.findall(r"[A-Z0-9']+", name.upper())}
+def _quoted(text: str, at: int) -> bool:
+    """Inside quotation marks: a sign, a song or a headline, read rather than shown as a prop."""
+    before = text[:at]
+    return (before.count('"') % 2 == 1) or (before.count("“") > before.count("”"))
+
+
+def _sound_cue(text: str, start: int, end: int) -> bool:
+    """A capital standing as its own sentence ('WHOOSH.', 'CLICK.') is the sound it spells."""
+    before = text[:start].rstrip()
+    after = text[end:].lstrip()
+    return (not before or before[-1] in ".!?:;-") and (not after or after[0] in ".!?…")
+
+
+def emphasised_props(text: str, cast: list[str] | Matcher) -> list[str]:
+    """Things the writer put in CAPITALS that an insert can show ('a brass COMPASS'):
+    not camera words, cast, extras, sounds, actions or shouts (tools.shots.objects)."""
+    matcher = cast if isinstance(cast, Matcher) else _matcher(tuple(cast))
+    cast_words = {w for form in matcher.forms for w in re.findall(r"[A-Z0-9']+", form) if form.isupper()}
+    plain = without_directions(text)
     props: list[str] = []
-    for m in _CAPS_RUN.finditer(text):
+    for m in _CAPS_RUN.finditer(plain):
+        run = m.group(0)
         # A shouted word ("BOOM!") is a sound and an introduced extra is a person, not props.
-        if text[m.end():m.end() + 1] == "!" or _INTRO_AFTER.match(text, m.end()):
+        if plain[m.end():m.end() + 1] == "!" or _INTRO_AFTER.match(plain, m.end()) or _MARKUP.match(run):
             continue
-        words = [w for w in m.group(0).split()
-                 if (base := re.sub(r"'S$", "", w).strip("'-")) not in _NOT_PROPS
-                 and base not in cast_words and base not in _PEOPLE and len(base) >= 2]
-        if not words:
+        if any(w.strip("'’-").removesuffix("'S").removesuffix("’S") in cast_words for w in run.split()):
             continue
-        prop = " ".join(words)
-        if prop not in props:
-            props.append(prop)
+        if sum(c.isalpha() for c in run) < 2 or _quoted(plain, m.start()) or _sound_cue(plain, m.start(), m.end()):
+            continue
+        prop = re.sub(r"^(?:A|AN|THE|HIS|HER|THEIR|ITS)\s+", "", re.sub(r"(?:'S|’S)$", "", run))
+        if prop in props or not is_physical_object(prop, plain, m.start()):
+            continue
+        props.append(prop)
     return props
 
 
@@ -214,48 +233,92 @@ def sentence_with(text: str, needle: str) -> str:
     return text.strip()
 
 
-def _pov(text: str, cast: list[str], present: list[str], last: str | None):
+def _pov(text: str, matcher: Matcher, present: list[str], last: str | None):
     m = _POV.search(text)
     if not m:
         return None, ""
     before = text[:m.start()]
-    named = characters_in(before, cast)
+    named = [n for n in characters_in(before, matcher) if n in present]
     if named:
         looker = named[-1]
     elif _PRONOUN.search(before) or not before.strip():
-        looker = last or (present[0] if present else None)
+        looker = last if last in present else None
     else:
-        looker = None
+        looker = None  # 'The dog sees...': a look that belongs to no one in the scene
     seen = m.group("seen").strip(" ,")
     return (looker, seen) if looker and seen else (None, "")
 
 
-def read_beats(scene: Scene, cast: list[str]) -> list[Beat]:
-    """Turn a scene's elements into beats; transitions are the editor's, not the camera's."""
+def page_seconds(text: str) -> float:
+    """Screen time of an action paragraph by the page-a-minute rule."""
+    lines = sum(max(1, -(-len(line.strip()) // LINE_CHARS)) for line in text.split("\n") if line.strip()) or 1
+    return lines * SECONDS_PER_LINE
+
+
+def _action_pieces(text: str, series: bool) -> list[str]:
+    """One beat per shot the paragraph needs: a montage item per sentence, a long paragraph
+    cut at sentences into pieces a shot can hold."""
+    flat = " ".join(text.split())
+    sentences = [x.strip() for x in _SENTENCE.findall(flat) if x.strip()]
+    if len(sentences) <= 1 or (not series and page_seconds(text) <= LONGEST_BEAT_S):
+        return [flat]
+    if series:
+        return sentences
+    pieces: list[str] = []
+    for sentence in sentences:
+        if pieces and page_seconds(pieces[-1] + " " + sentence) <= LONGEST_BEAT_S * 0.7:
+            pieces[-1] += " " + sentence
+        else:
+            pieces.append(sentence)
+    return pieces
+
+
+def _spoken(el) -> tuple[str, str]:
+    """A line's words and its performance notes: '(beat)' and the wryly are how it is said,
+    never what is heard."""
+    notes = [el.parenthetical] if el.parenthetical else []
+    notes += [n.strip() for n in _PAREN_IN_LINE.findall(el.text) if n.strip()]
+    text = " ".join(_PAREN_IN_LINE.sub(" ", el.text).split())
+    return text, "; ".join(notes)
+
+
+def read_beats(scene: Scene, cast: list[str] | Matcher, offscreen_lines: set[int] | frozenset[int] = frozenset(),
+               present: list[str] | None = None) -> list[Beat]:
+    """Turn a scene's elements into beats; transitions are the editor's, not the camera's.
+    offscreen_lines: source lines of cues marked (V.O.)/(O.S.); present: who is in the scene."""
+    matcher = cast if isinstance(cast, Matcher) else _matcher(tuple(cast))
+    known = set(matcher.forms.values())
     beats: list[Beat] = []
-    present = list(scene.characters)
+    present = list(scene.characters if present is None else present)
     last: str | None = present[0] if len(present) == 1 else None
     for el in scene.elements:
         if el.kind == "transition" or not el.text.strip():
             continue
         if el.kind == "dialogue":
             speaker = cue_name(el.character or "") or None
-            text = el.text.strip()
-            # A voice over is heard, not seen: it takes no place in frame.
-            offscreen = is_offscreen_cue(el.character or "")
+            text, notes = _spoken(el)
+            if not text:
+                continue
+            # A voice over or a voice in the crowd is heard, not seen: it takes no place in frame.
+            offscreen = (is_offscreen_cue(el.character or "") or el.line in offscreen_lines
+                         or (speaker is not None and is_extra(speaker)))
+            speakers = joint_parts(speaker, known) if speaker else []
             beats.append(Beat(kind="dialogue", text=text, speaker=speaker,
-                              characters=[speaker] if speaker and not offscreen else [],
+                              characters=[] if offscreen else speakers,
                               tone=tone_of(text), emotional=is_emotional(text), angle="eye",
-                              offscreen=offscreen))
+                              offscreen=offscreen, notes=notes, speakers=speakers))
             last = speaker or last
             continue
-        text = " ".join(el.text.split())
-        named = characters_in(text, cast)
-        looker, seen = _pov(text, cast, present, named[-1] if named else last)
-        beats.append(Beat(kind="action", text=text, characters=named,
-                          props=emphasised_props(el.text, cast), tone=tone_of(text),
-                          emotional=is_emotional(text), angle=angle_of(text),
-                          looker=looker, seen=seen))
-        if named:
-            last = named[-1]
+        series = any(d.series for d in find_directions(el.text))
+        for piece in _action_pieces(el.text, series):
+            here = find_directions(piece)
+            plain = without_directions(piece, here)
+            named = [n for n in characters_in(plain, matcher) if not is_extra(n)]
+            looker, seen = _pov(plain, matcher, present, named[-1] if named else last)
+            beats.append(Beat(kind="action", text=piece, characters=named,
+                              props=emphasised_props(piece, matcher), tone=tone_of(plain),
+                              emotional=is_emotional(plain), angle=angle_of(plain),
+                              looker=looker, seen=seen, directions=here, page_s=page_seconds(piece)))
+            if named:
+                last = named[-1]
     return beats

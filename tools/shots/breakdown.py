@@ -15,15 +15,20 @@ import math
 import re
 from dataclasses import dataclass
 
-from graph.state import Script, Shot, ShotList
+from graph.state import Script, ScriptElement, Shot, ShotList
 from tools.errors import BadInput
-from tools.shots.beats import cue_name, is_offscreen_cue, read_beats
+from tools.screenplay.fountain_io import _OFF_SCREEN as OFF_SCREEN
+from tools.screenplay.presence import Matcher, declared_aliases, is_extra
+from tools.shots.beats import cue_name, read_beats
+from tools.shots.directions import is_shot_heading
 from tools.shots.coverage import PlannedShot, ScenePlanner, assign_sides, place_words
 from tools.shots.motivation import final_move
 from tools.shots.grammar import CARDS_S, MIN_SHOT_S, SIZE_LADDER, SIZE_PHRASES, lens_for
 from tools.shots.revise import apply_shot_note, note_names_shot
 from tools.shots.rules import check_shots, is_jump_cut
-from tools.shots.timing import AVERAGE_SHOT_S, pad_coverage, time_to_length, trim_coverage
+from tools.shots.timing import (
+    AVERAGE_SHOT_S, pad_coverage, page_budgets, share_budgets, time_to_length, trim_coverage,
+)
 
 
 @dataclass(frozen=True)
@@ -103,29 +108,51 @@ def _apply_note(plans: list[PlannedShot], directives: BreakdownNote, note: str) 
     return kept
 
 
-def _scene_order(scene, beats) -> list[str]:
-    """Who is placed in frame, in order of appearance; voices off screen are not."""
-    order = [cue_name(n) for n in scene.characters if not is_offscreen_cue(n)]
+def _scene_order(scene, beats, shot_heading: bool = False) -> list[str]:
+    """Who is placed in frame, in order of appearance: people seen in the scene's beats
+    (speaking on screen or named in its action), never voices or crowds."""
+    order: list[str] = []
     for beat in beats:
         for name in beat.characters:
-            if name and name not in order:
+            if name and name not in order and not is_extra(name):
                 order.append(name)
     return order
 
 
+def _offscreen_lines(script: Script) -> set[int]:
+    """Source lines of cues marked (V.O.), (O.S.) and the like, read once for the whole script."""
+    lines = script.fountain.split("\n") if script.fountain else []
+    found: set[int] = set()
+    for scene in script.scenes:
+        for el in scene.elements:
+            if el.kind == "dialogue" and 0 < el.line <= len(lines) and OFF_SCREEN.search(lines[el.line - 1].upper()):
+                found.add(el.line)
+    return found
+
+
 def _plan_film(script: Script) -> list[PlannedShot]:
-    cast = list(dict.fromkeys([cue_name(c.name) for c in script.characters]
-                              + [cue_name(n) for s in script.scenes for n in s.characters]))
+    names = list(dict.fromkeys([cue_name(c.name) for c in script.characters]
+                               + [cue_name(n) for s in script.scenes for n in s.characters]))
+    matcher = Matcher(names, declared_aliases(script.scenes, names))
+    offscreen = _offscreen_lines(script)
     plans: list[PlannedShot] = []
     seen_places: set[tuple[str, bool]] = set()
     held_sides: dict[str, str] = {}
+    place = None
     for scene in script.scenes:
-        beats = read_beats(scene, cast)
+        shot_heading = is_shot_heading(scene.heading) and place is not None
+        beats = read_beats(scene, matcher, offscreen)
+        if shot_heading:
+            # '.SNIPER SCOPE POV', '.THE FINGER': a new shot in the same place, its heading the first beat.
+            heading = scene.heading.strip().lstrip(".").strip()
+            beats = read_beats(scene.model_copy(update={"elements": [
+                ScriptElement(kind="action", text=heading, line=0)] + list(scene.elements)}), matcher, offscreen)
+        else:
+            place = (scene.location.strip().upper(), scene.interior)
         sides = assign_sides(_scene_order(scene, beats), held_sides)
-        place = (scene.location.strip().upper(), scene.interior)
-        new_location = place not in seen_places
+        new_location = place not in seen_places and not shot_heading
         seen_places.add(place)
-        plans.extend(ScenePlanner(scene, beats, new_location, sides).plan())
+        plans.extend(ScenePlanner(scene, beats, new_location, sides, shot_heading=shot_heading).plan())
         held_sides.update(sides)
     return plans
 
@@ -136,6 +163,8 @@ def _end_on_a_move(plans: list[PlannedShot], directives: BreakdownNote,
     if not plans:
         return
     last = plans[-1]
+    if last.scripted:
+        return  # the script wrote how its last shot moves
     if directives.movement and (not directives.scenes or last.scene in directives.scenes):
         return
     ending = final_move(last.size, exteriors.get(last.scene, False), last.movement,
@@ -144,13 +173,20 @@ def _end_on_a_move(plans: list[PlannedShot], directives: BreakdownNote,
         last.movement, last.movement_reason = ending
 
 
+def _scripted(shot: Shot) -> bool:
+    return "the script's own direction" in shot.movement_reason
+
+
 def _unjump(shots: list[Shot]) -> list[Shot]:
     """Change the framing of the second of two near-identical shots of one subject."""
     fixed: list[Shot] = []
     for shot in shots:
         prev = fixed[-1] if fixed else None
         if prev is not None and is_jump_cut(prev, shot):
-            if shot.size in SIZE_LADDER and shot.size != "EWS":
+            if _scripted(shot):
+                # The script chose this size, angle and move: only the lens changes.
+                shot = shot.model_copy(update={"lens_mm": min(600, shot.lens_mm + 25)})
+            elif shot.size in SIZE_LADDER and shot.size != "EWS":
                 step = {"MCU": "CU", "CU": "MCU", "ECU": "CU", "MS": "MCU"}.get(shot.size)
                 new = step or SIZE_LADDER[SIZE_LADDER.index(shot.size) + 1]
                 shot = shot.model_copy(update={
@@ -166,16 +202,22 @@ def _unjump(shots: list[Shot]) -> list[Shot]:
 def _loosen_eyelines(shots: list[Shot]) -> list[Shot]:
     """Where two singles would look the same way, loosen the second to a medium wide:
     wide enough to read the room, the cut no longer plays as a reverse."""
-    for _ in range(len(shots)):
-        clashes = [v for v in check_shots(ShotList(shots=shots)) if v.rule == "eyeline"]
-        if not clashes:
+    for _ in range(20):
+        index = {s.id: k for k, s in enumerate(shots)}
+        clashes = [[index[x] for x in v.shots] for v in check_shots(ShotList(shots=shots))
+                   if v.rule == "eyeline"]
+        # Loosen the planner's shot of the pair, never one whose framing the script chose.
+        # All clashes of one pass at once: one check per pass keeps a feature linear.
+        movable = sorted({next((k for k in (pair[1], pair[0]) if not _scripted(shots[k])), -1)
+                          for pair in clashes} - {-1})
+        if not movable:
             break
-        i = next(k for k, s in enumerate(shots) if s.id == clashes[0].shots[1])
-        shot = shots[i]
-        shots[i] = shot.model_copy(update={
-            "size": "MWS", "lens_mm": lens_for("MWS"),
-            "description": shot.description.replace(SIZE_PHRASES.get(shot.size, ""), SIZE_PHRASES["MWS"], 1)
-            if shot.size in SIZE_PHRASES else shot.description})
+        for i in movable:
+            shot = shots[i]
+            shots[i] = shot.model_copy(update={
+                "size": "MWS", "lens_mm": lens_for("MWS"),
+                "description": shot.description.replace(SIZE_PHRASES.get(shot.size, ""), SIZE_PHRASES["MWS"], 1)
+                if shot.size in SIZE_PHRASES else shot.description})
     return shots
 
 
@@ -209,9 +251,12 @@ def break_down(script: Script, target_length_s: float, note: str = "") -> ShotLi
     plans = _plan_film(script)
     if not directives.is_empty:
         plans = _apply_note(plans, directives, note)
-    plans = trim_coverage(plans, total_s, directives.average_shot_s)
-    plans = pad_coverage(plans, total_s, {s.index: place_words(s) for s in script.scenes})
+    # Every scene gets its page's share of the film: silent scenes are not starved by talk.
+    budgets = page_budgets(script.scenes, total_s)
+    plans = trim_coverage(plans, total_s, directives.average_shot_s, budgets)
+    plans = pad_coverage(plans, total_s, {s.index: place_words(s) for s in script.scenes}, budgets)
     _end_on_a_move(plans, directives, {s.index: not s.interior for s in script.scenes})
+    share_budgets(plans, budgets)
     time_to_length(plans, total_s)
     shotlist = ShotList(shots=_to_shots(plans))
     if names_shot:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from graph.state import Scene
 from tools.shots.beats import STORY_TONES, Beat, sentence_with
+from tools.shots.directions import Direction, scripted_reason
 from tools.shots.grammar import MAX_SHOT_S, SIZE_PHRASES, lens_for, speech_time_s, split_line
 from tools.shots.motivation import excerpt_of, move_for
 
@@ -31,6 +32,8 @@ ENTRANCE = 85
 STORY_BEAT = 65
 # A face answering a beat that lands hard: kept while the shot count allows.
 EMOTIONAL_REACTION = 55
+# A framing or move the script itself asks for: kept before any coverage of the planner's own.
+SCRIPTED = 85
 
 
 @dataclass
@@ -53,6 +56,7 @@ class PlannedShot:
     priority: int | None = None
     notes: str = ""
     duration_s: float = 0.0
+    scripted: bool = False   # size, angle or move set by the script's own direction
 
     def __post_init__(self) -> None:
         if not self.lens_mm:
@@ -88,16 +92,19 @@ def assign_sides(order: list[str], earlier: dict[str, str]) -> dict[str, str]:
 
 
 def _action_s(text: str) -> float:
-    # Action reads slower on screen than it does on the page.
-    return min(6.0, max(2.0, 1.0 + len(text.split()) / 4.0))
+    # About a page a minute (tools.shots.beats.page_seconds), never under a readable flash.
+    from tools.shots.beats import page_seconds
+
+    return max(2.0, page_seconds(text))
 
 
 class ScenePlanner:
     """Plans one scene's coverage from its beats."""
 
     def __init__(self, scene: Scene, beats: list[Beat], new_location: bool,
-                 sides: dict[str, str]):
+                 sides: dict[str, str], shot_heading: bool = False):
         self.scene = scene
+        self.shot_heading = shot_heading
         self.beats = beats
         self.new_location = new_location
         self.sides = sides
@@ -119,15 +126,95 @@ class ScenePlanner:
 
     def plan(self) -> list[PlannedShot]:
         beats = list(self.beats)
-        first_action = beats.pop(0) if beats and beats[0].kind == "action" else None
-        self._open(first_action)
+        first = beats[0] if beats and beats[0].kind == "action" else None
+        # A scene the writer opens close ('CLOSE ON the plates') opens on that shot; the wide
+        # that places it comes right after. A shot heading continues the place it is in.
+        framed_first = first is not None and any(d.size for d in first.directions)
+        if self.shot_heading:
+            pass
+        elif framed_first:
+            self._beat(beats.pop(0), beats[0] if beats else None)
+            self._open(None)
+        else:
+            start = len(self.shots)
+            self._open(beats.pop(0) if first else None)
+            if first is not None:
+                self._direct(first, self.shots[start:])
         for i, beat in enumerate(beats):
-            nxt = beats[i + 1] if i + 1 < len(beats) else None
-            if beat.kind == "dialogue":
-                self._dialogue(beat, nxt)
-            else:
-                self._action(beat)
+            self._beat(beat, beats[i + 1] if i + 1 < len(beats) else None)
         return self.shots
+
+    def _beat(self, beat: Beat, nxt: Beat | None) -> None:
+        start = len(self.shots)
+        if beat.kind == "dialogue":
+            self._dialogue(beat, nxt)
+        else:
+            self._action(beat)
+            self._direct(beat, self.shots[start:])
+
+    # ------------------------------------------------------------------ the script's directions
+
+    def _direct(self, beat: Beat, made: list[PlannedShot]) -> None:
+        """Give the shot of a beat the size, angle and move the script writes for it."""
+        for d in beat.directions:
+            if not (d.size or d.angle or d.movement):
+                continue
+            if not made:
+                made.append(self._shot("action", "WS", [], f"{SIZE_PHRASES['WS']} of {self.place}: {beat.text}",
+                                       base_s=max(beat.page_s, 2.0)))
+            self._apply(d, self._directed_shot(d, beat, made), beat)
+
+    def _directed_shot(self, d: Direction, beat: Beat, made: list[PlannedShot]) -> PlannedShot:
+        target = d.target.upper()
+        if d.size in ("INSERT", "CU", "ECU"):
+            on_prop = [p for p in made if p.role == "insert" and p.props and p.props[0].upper() in target]
+            if on_prop:
+                return on_prop[0]
+        people = [p for p in made if any(n.upper() in target or n.title() in d.target for n in p.subjects)
+                  and p.role != "insert"]
+        return people[0] if people else next((p for p in made if p.role != "insert"), made[0])
+
+    def _apply(self, d: Direction, shot: PlannedShot, beat: Beat) -> None:
+        why = scripted_reason(d, beat.text)
+        if d.size and d.size != shot.size:
+            size = d.size
+            people = [n for n in shot.subjects if n in self.sides]
+            if size in ("CU", "ECU") and not people:
+                size = "INSERT"  # 'CLOSE ON the license plates': a close shot of a thing
+            old = SIZE_PHRASES.get(shot.size, "")
+            if size == "POV":
+                owner = self._pov_owner(d, beat)
+                shot.subjects = list(shot.props)
+                shot.screen_side = {}
+                shot.description = (f"{SIZE_PHRASES['POV']} of {owner}: {d.target or beat.text}" if owner
+                                    else f"{SIZE_PHRASES['POV']}: {d.target or beat.text}")
+            elif old and shot.description.startswith(old):
+                shot.description = SIZE_PHRASES[size] + shot.description[len(old):]
+            else:
+                shot.description = f"{SIZE_PHRASES[size]}: {shot.description}"
+            shot.size, shot.lens_mm = size, lens_for(size)
+        if d.angle:
+            shot.angle = d.angle
+        if d.movement:
+            shot.movement, shot.movement_reason = d.movement, f"{d.movement}: {why}"
+        elif not shot.scripted:
+            shot.movement_reason = f"{shot.movement}: {why}" if shot.movement == "static" else \
+                f"{shot.movement_reason}; framed as {why}"
+        shot.scripted = True
+        shot.priority = max(shot.priority or 0, SCRIPTED)
+
+    def _pov_owner(self, d: Direction, beat: Beat) -> str | None:
+        """Whose eyes a written POV is: the name before it, or whoever in the scene was just seen
+        acting; never someone absent or a thing ('SNIPER SCOPE POV' is the sniper's, if present)."""
+        if d.owner and d.owner in self.sides:
+            return d.owner
+        if beat.looker and beat.looker in self.sides:
+            return beat.looker
+        for shot in reversed(self.shots):
+            people = [n for n in shot.subjects if n in self.sides]
+            if people and shot.size != "POV":
+                return people[0]
+        return None
 
     # ------------------------------------------------------------------ openers
 
@@ -285,8 +372,15 @@ class ScenePlanner:
 
     # ------------------------------------------------------------------ dialogue
 
+    @staticmethod
+    def _note(shot: PlannedShot, beat: Beat) -> None:
+        """A parenthetical is how the line is played: a note for the actor, never a subtitle."""
+        if beat.notes:
+            note = f"{beat.speaker}: ({beat.notes})"
+            shot.notes = f"{shot.notes}; {note}" if shot.notes else note
+
     def _listener(self, speaker: str) -> str | None:
-        if self.last_speaker and self.last_speaker != speaker:
+        if self.last_speaker and self.last_speaker != speaker and self.last_speaker in self.sides:
             return self.last_speaker
         others = [n for n in self.sides if n != speaker]
         return others[0] if others else None
@@ -302,6 +396,7 @@ class ScenePlanner:
                 prev.lines.append((speaker, chunk))
                 prev.base_s = max(prev.base_s, prev.reading_s + 0.3)
                 prev.priority = max(prev.priority or 0, PRIORITY["dialogue"])
+                self._note(prev, beat)
                 continue
             on_screen = [n for n in self.sides if n != speaker]
             # Prefer a face across the line from the last single, so the cut keeps eyelines apart.
@@ -309,14 +404,15 @@ class ScenePlanner:
             on_screen.sort(key=lambda n: self.sides[n] == last_side)
             if on_screen:
                 who = on_screen[0]
-                self._shot("dialogue", "MCU", [who],
-                           f"{SIZE_PHRASES['MCU']} of {who}, frame {self.sides[who]}, as {speaker} is heard off screen",
-                           movement_reason="static: the voice carries the beat",
-                           lines=[(speaker, chunk)], base_s=speech_time_s(chunk) + 0.3)
+                made = self._shot("dialogue", "MCU", [who],
+                                  f"{SIZE_PHRASES['MCU']} of {who}, frame {self.sides[who]}, as {speaker} is heard off screen",
+                                  movement_reason="static: the voice carries the beat",
+                                  lines=[(speaker, chunk)], base_s=speech_time_s(chunk) + 0.3)
             else:
-                self._shot("dialogue", "MWS", [], f"{SIZE_PHRASES['MWS']} of {self.place}; {speaker} heard off screen",
-                           movement_reason="static: the voice carries the beat",
-                           lines=[(speaker, chunk)], base_s=speech_time_s(chunk) + 0.3)
+                made = self._shot("dialogue", "MWS", [], f"{SIZE_PHRASES['MWS']} of {self.place}; {speaker} heard off screen",
+                                  movement_reason="static: the voice carries the beat",
+                                  lines=[(speaker, chunk)], base_s=speech_time_s(chunk) + 0.3)
+            self._note(made, beat)
 
     def _dialogue(self, beat: Beat, nxt: Beat | None) -> None:
         if beat.offscreen:
@@ -333,6 +429,7 @@ class ScenePlanner:
                 and prev.reading_s + speech_time_s(beat.text) <= MAX_SHOT_S):
             prev.lines.append((speaker, beat.text))
             prev.base_s = prev.reading_s + 0.3
+            self._note(prev, beat)
             self.last_speaker = speaker
             return
         chunks = split_line(beat.text)
@@ -340,6 +437,8 @@ class ScenePlanner:
         for k, chunk in enumerate(chunks):
             who = on_camera[k % len(on_camera)]
             self._line_shot(who, speaker, listener, chunk, beat, k > 0)
+            if k == 0:
+                self._note(self.shots[-1], beat)
         self.spoken.add(speaker)
         self.last_speaker = speaker
         if listener and beat.emotional and not (nxt and nxt.kind == "dialogue" and nxt.speaker == listener):
@@ -363,9 +462,12 @@ class ScenePlanner:
             pair = [speaker, listener] if listener else [speaker]
             size, subjects = "TWO", pair
             desc = f"{SIZE_PHRASES['TWO']} of {speaker} and {listener} as {speaker} speaks"
-        elif continued:
+        elif continued and who != speaker:
             size, subjects = "MCU", [who]
             desc = f"{SIZE_PHRASES['MCU']} of {who}, frame {side}, listening as {speaker} goes on"
+        elif continued:
+            size, subjects = "CU", [who]  # no one to cut to: tighten on the speaker as the line goes on
+            desc = f"{SIZE_PHRASES['CU']} of {who}, frame {side}, going on"
         elif who not in self.spoken and listener:
             size, subjects = "OTS", [who, listener]
             desc = (f"{SIZE_PHRASES['OTS']} past {listener}, frame {self.sides[listener]}, "

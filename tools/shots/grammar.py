@@ -94,23 +94,33 @@ def lens_for(size: str) -> int:
     return DEFAULT_LENS_MM.get(size, 50)
 
 
+# A sentence ends at . ! ? (closing quotes kept) unless the word before is a title ('Mr.', 'Dr.').
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)"
+                           r"[.!?…]+[\"'’”)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
+
+
+def sentences_of(text: str) -> list[str]:
+    """A line cut into its sentences, each kept whole."""
+    flat = " ".join(text.split())
+    cuts = [m.end() for m in _SENTENCE_END.finditer(flat)]
+    pieces, start = [], 0
+    for cut in cuts + [len(flat)]:
+        if flat[start:cut].strip():
+            pieces.append(flat[start:cut].strip())
+        start = cut
+    return pieces or [flat]
+
+
 def split_line(text: str) -> list[str]:
-    """Break a line too long for one shot into readable chunks, at sentences if possible."""
+    """Break a line too long for one shot into chunks of whole sentences: a cut mid-sentence
+    leaves a shot holding half a thought ('INA: break.'). One sentence longer than a shot
+    stays whole, and its shot is as long as the sentence needs."""
     if speech_time_s(text) <= MAX_SHOT_S:
         return [text]
-    max_words = int((MAX_SHOT_S - 0.5) * WORDS_PER_SECOND)
-    pieces = re.findall(r"[^.!?]+[.!?]*\s*", text) or [text]
-    words: list[str] = []
-    for piece in pieces:
-        words.extend(piece.split() + ["\u2029"])  # sentence mark, dropped below
-    chunks: list[list[str]] = [[]]
-    for i, word in enumerate(words):
-        if word == "\u2029":
-            continue
-        current = chunks[-1]
-        sentence_end = i + 1 < len(words) and words[i + 1] == "\u2029"
-        current.append(word)
-        # Prefer to cut at a sentence end once the chunk is reasonably full.
-        if len(current) >= max_words or (sentence_end and len(current) >= max_words * 0.6):
-            chunks.append([])
-    return [" ".join(c) for c in chunks if c]
+    chunks: list[str] = []
+    for sentence in sentences_of(text):
+        if chunks and speech_time_s(chunks[-1] + " " + sentence) <= MAX_SHOT_S:
+            chunks[-1] += " " + sentence
+        else:
+            chunks.append(sentence)
+    return chunks

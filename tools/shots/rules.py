@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from graph.state import Script, Shot, ShotList, Violation
 from tools.shots.beats import cue_name
+from tools.shots.directions import is_shot_heading
 from tools.shots.grammar import (
     CLOSE_SIZES, DEAD_HOLD_S, SINGLE_SIZES, UNREADABLE_S, WIDE_SIZES, dialogue_lines,
     dialogue_speech_time_s,
@@ -135,6 +136,8 @@ def _new_places(script: Script | None, runs: list[list[Shot]]) -> set[int]:
     seen: set[tuple[str, bool]] = set()
     fresh: set[int] = set()
     for scene in script.scenes:
+        if is_shot_heading(scene.heading) and scene.index > 1:
+            continue  # '.THE FINGER' is a new shot in the same place, not a place to establish
         place = (scene.location.strip().upper(), scene.interior)
         if place not in seen:
             fresh.add(scene.index)
@@ -179,6 +182,8 @@ def _duration(shots: list[Shot]) -> list[Violation]:
 
 
 def _words(text: str) -> str:
+    # A parenthetical ('(beat)', '(quietly)') is how a line is played, not what is heard.
+    text = re.sub(r"\([^)]*\)", " ", text)
     return " " + " ".join(re.findall(r"[a-z0-9']+", text.lower())) + " "
 
 

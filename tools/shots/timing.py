@@ -8,6 +8,8 @@ every shot stays readable and every line stays long enough to hear.
 
 from __future__ import annotations
 
+from graph.state import Scene
+from tools.shots.beats import SECONDS_PER_LINE
 from tools.shots.coverage import KEEP, PlannedShot
 from tools.shots.grammar import MAX_SHOT_S, MIN_SHOT_S, SIZE_PHRASES, round_up_tenth
 
@@ -18,6 +20,30 @@ DROPPABLE_BELOW = 60
 # Coverage the cut loses before it folds an exchange into a two-shot: masters,
 # cutaways, calm action. Reactions and motivated moves go only after.
 SPARE_BELOW = 50
+
+
+def scene_page_s(scene: Scene) -> float:
+    """A scene's screen time by the page-a-minute rule: its printed lines (action 60
+    characters wide, dialogue 35, a cue and a blank line each) at 55 lines a minute."""
+    def wrapped(text: str, width: int) -> int:
+        return sum(-(-len(line.strip()) // width) or 1 for line in text.split("\n") if line.strip()) or 1
+
+    lines = 2
+    for el in scene.elements:
+        if el.kind == "action":
+            lines += wrapped(el.text, 60) + 1
+        elif el.kind == "dialogue":
+            lines += 2 + wrapped(el.text, 35) + (1 if el.parenthetical else 0)
+        else:
+            lines += 2
+    return lines * SECONDS_PER_LINE
+
+
+def page_budgets(scenes: list[Scene], total_s: float) -> dict[int, float]:
+    """Each scene's share of total_s, in proportion to its page time."""
+    pages = {s.index: scene_page_s(s) for s in scenes}
+    whole = sum(pages.values()) or 1.0
+    return {index: total_s * page / whole for index, page in pages.items()}
 
 
 def shortest_s(plan: PlannedShot) -> float:
@@ -102,11 +128,7 @@ def _drop_below(plans: list[PlannedShot], ceiling: int) -> bool:
     return True
 
 
-def trim_coverage(plans: list[PlannedShot], total_s: float,
-                  average_shot_s: float = AVERAGE_SHOT_S) -> list[PlannedShot]:
-    """Lose coverage until the shots fit the time and a brisk shot count."""
-    plans = list(plans)
-    max_count = max(1, round(total_s / average_shot_s))
+def _trim(plans: list[PlannedShot], total_s: float, max_count: int) -> list[PlannedShot]:
     while len(plans) > max_count:
         if not (_drop_below(plans, SPARE_BELOW) or _merge_one(plans) or _drop_one(plans)
                 or _fold_one(plans, any_saving=True)):
@@ -117,6 +139,42 @@ def trim_coverage(plans: list[PlannedShot], total_s: float,
         if not (_drop_one(plans) or _fold_one(plans) or _drop_below(plans, KEEP - 10)):
             break
     return plans
+
+
+def by_scene(plans: list[PlannedShot]) -> dict[int, list[PlannedShot]]:
+    groups: dict[int, list[PlannedShot]] = {}
+    for plan in plans:
+        groups.setdefault(plan.scene, []).append(plan)
+    return groups
+
+
+def trim_coverage(plans: list[PlannedShot], total_s: float,
+                  average_shot_s: float = AVERAGE_SHOT_S,
+                  budgets: dict[int, float] | None = None) -> list[PlannedShot]:
+    """Lose coverage until the shots fit the time and a brisk shot count. With budgets
+    (each scene's share of the film, from its page time), each scene is trimmed to its own
+    share first, so a cut-down keeps silent scenes in proportion instead of spending
+    everything on dialogue; work stays linear in the script's length."""
+    plans = list(plans)
+    if budgets:
+        kept: list[PlannedShot] = []
+        for scene, group in by_scene(plans).items():
+            budget = budgets.get(scene, 0.0)
+            kept += _trim(group, budget, max(1, round(budget / average_shot_s)))
+        plans = kept
+    return _trim(plans, total_s, max(1, round(total_s / average_shot_s)))
+
+
+def share_budgets(plans: list[PlannedShot], budgets: dict[int, float] | None) -> None:
+    """Scale each scene's shot bases to its share of the film, so timing keeps proportion."""
+    if not budgets:
+        return
+    for scene, group in by_scene(plans).items():
+        base = sum(max(p.base_s, 0.1) for p in group)
+        if scene in budgets and base > 0:
+            factor = budgets[scene] / base
+            for plan in group:
+                plan.base_s = max(plan.base_s * factor, shortest_s(plan))
 
 
 def _residual_steps(durations: list[float], lows: list[float], highs: list[float],
@@ -220,10 +278,25 @@ def _pads(plans: list[PlannedShot], scene: int, place: str) -> list[tuple[int, P
     return pads
 
 
-def pad_coverage(plans: list[PlannedShot], total_s: float, places: dict[int, str]) -> list[PlannedShot]:
-    """Add cutaways, listeners and closer angles while even the longest readable shots
-    fall short of the film's length (a short script asked for a long film)."""
+def pad_coverage(plans: list[PlannedShot], total_s: float, places: dict[int, str],
+                 budgets: dict[int, float] | None = None) -> list[PlannedShot]:
+    """Add cutaways, listeners and closer angles where a scene's longest readable shots fall
+    short of its share of the film (or, without budgets, of the film's length)."""
     plans = list(plans)
+    if budgets:
+        padded: list[PlannedShot] = []
+        for scene, group in by_scene(plans).items():
+            want = budgets.get(scene, 0.0)
+            for _ in range(len(group) + 8):
+                if sum(longest_s(p) for p in group) >= want:
+                    break
+                pads = _pads(group, scene, places.get(scene, "the place"))
+                if not pads:
+                    break
+                at, shot = pads[0]
+                group.insert(at, shot)
+            padded += group
+        plans = padded
     while sum(longest_s(p) for p in plans) < total_s:
         # The scene with least screen time gets the next shot, so padding spreads evenly.
         time_by_scene = {s: sum(longest_s(p) for p in plans if p.scene == s) for s in places}

@@ -122,7 +122,12 @@ def test_the_films_last_shot_lets_go():
 
 
 def test_an_ending_on_a_reveal_keeps_its_reveal():
-    last = break_down(lighthouse(), 60).shots[-1]  # "The beam rises and sweeps the sea"
+    film = lighthouse()
+    # End the film on the reveal itself: "The beam rises and sweeps the sea".
+    ending = film.scenes[-1].model_copy(update={"elements": film.scenes[-1].elements[:1]})
+    film = film.model_copy(update={"scenes": film.scenes[:-1] + [ending]})
+    last = break_down(film, 60).shots[-1]
+    assert "beam rises" in last.description
     assert last.movement == "crane_down"
 
 

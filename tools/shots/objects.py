@@ -1,0 +1,132 @@
+"""Which capitalised words in an action line are physical objects worth an insert.
+
+Writers capitalise props ('a brass COMPASS'), but also sounds ('the boards
+CREAK'), shouts, actions ('Jenny YANKS OFF his shoes'), intensifiers ('VERY'),
+extras and camera words. An insert is only for a thing the camera can hold on,
+so a capitalised run is a prop when all of these hold:
+- grammar (lemminflect's lexicon): its last word can be a noun, and no word of
+  it can only be a verb, adverb or adjective ('SLAMMED', 'EXTREMELY', 'OLD');
+  a word the lexicon does not know (a brand: 'GLOCK') must be near something the
+  previs can draw (tools.previs.vocabulary);
+- use: it sits where a noun sits, after a determiner, a possessive, a number or
+  a preposition ('the RADIO', 'his KEYS', 'by FIRE ENGINES'), or opens a
+  sentence; a capital right after a subject is a verb or a sound ('he LAUGHS');
+- meaning (MiniLM): it is not nearer a sound, a person, an animal or a feeling
+  than it is to an object.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+_OBJECT_ANCHORS = ("a physical object you can hold", "a tool or a device", "a machine or a vehicle",
+                   "a weapon", "a piece of paper, a letter or a document", "furniture or a container")
+_OTHER_ANCHORS = ("a sound or a noise", "a laugh, a cough or a gasp", "a bang, a pop or a crash", "a person or a group of people", "an animal",
+                  "a feeling or a quality", "an action or a movement")
+# Where a noun sits in English: after these function words (closed classes, not a growing list).
+_FUNCTION_WORDS = frozenset("""
+a an the his her their its my your our this that these those some any each every no one two three four
+five six several many of in on at by with from into onto under over behind beside near toward towards
+through for to across against like
+""".split())
+_TOKEN = re.compile(r"[A-Za-z0-9'’\-]+|[.!?:;\"]|--")
+
+
+def _lemmas(word: str) -> dict:
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas(word.lower().strip("'’-"))
+
+
+@lru_cache(maxsize=8192)
+def _grammar_ok(phrase: str) -> bool | None:
+    """True/False from the lexicon; None when it does not know the head word."""
+    words = [re.sub(r"(?:'S|’S)$", "", w) for w in phrase.split()]
+    head = _lemmas(words[-1])
+    if not head:
+        return None
+    if "NOUN" not in head and "PROPN" not in head:
+        return False
+    for word in words[:-1]:
+        forms = set(_lemmas(word))
+        # 'SMASHING DOWN THREE CARS', 'YANKS OFF': a verb opens the run, so it is an action.
+        if forms and not forms & {"NOUN", "PROPN", "NUM", "ADJ"}:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> tuple[np.ndarray, np.ndarray]:
+    from memory.embeddings import embed_texts
+
+    vectors = embed_texts(list(_OBJECT_ANCHORS) + list(_OTHER_ANCHORS))
+    return vectors[:len(_OBJECT_ANCHORS)], vectors[len(_OBJECT_ANCHORS):]
+
+
+@lru_cache(maxsize=8192)
+def _meaning_ok(phrase: str) -> bool:
+    from tools.previs.vocabulary import drawable_for
+
+    if drawable_for(phrase.lower(), "figure").exact:
+        return False  # 'an OLD WOMAN', 'a TEENAGE GIRL': a person, framed as one
+    drawable = drawable_for(phrase.lower(), "prop")
+    if drawable.exact:
+        return True
+    from memory.embeddings import embed_texts
+
+    objects, others = _anchors()
+    vector = embed_texts([phrase.lower()])[0]
+    return float((objects @ vector).max()) + 0.1 >= float((others @ vector).max())
+
+
+def _inflected_verb(word: str) -> bool:
+    """'CHEERS', 'SLAMMED': a verb form other than the base, which after a noun is the verb."""
+    low = word.lower()
+    return any(lemma != low for lemma in _lemmas(low).get("VERB", ()))
+
+
+def _used_as_noun(text: str, start: int, phrase: str = "") -> bool:
+    """The run follows a determiner, possessive, number or preposition, with at most two
+    adjectives between ('a brass COMPASS'), or opens a sentence; 'the crowd CHEERS' does not."""
+    tokens = _TOKEN.findall(text[:start])[-4:]
+    skipped = 0
+    while tokens:
+        word = tokens.pop()
+        low = word.lower()
+        if low in _FUNCTION_WORDS or low.endswith(("'s", "’s")) or low.isdigit():
+            return True
+        if word in (".", "!", "?", ":", ";", '"', "--"):
+            return True
+        forms = set(_lemmas(low))
+        participle = any(lemma != low for lemma in _lemmas(low).get("VERB", ())) and not low.endswith("s")
+        modifier = "ADJ" in forms or participle or (
+            "NOUN" in forms and phrase and not _inflected_verb(phrase.split()[-1]))
+        if skipped < 2 and word.islower() and modifier:
+            skipped += 1
+            continue
+        return False
+    return True  # the start of the line
+
+
+def is_physical_object(phrase: str, text: str = "", start: int = 0) -> bool:
+    """Whether a capitalised run ('BRASS COMPASS', 'SLAMMED') names a thing an insert can show."""
+    phrase = phrase.strip()
+    if not phrase or len(phrase.replace(" ", "")) < 2:
+        return False
+    grammar = _grammar_ok(phrase)
+    if grammar is False:
+        return False
+    if text and not _used_as_noun(text, start, phrase):
+        return False
+    if grammar is None:
+        from tools.previs.vocabulary import drawable_for
+
+        # A word no dictionary knows (a brand, a made-up name) is a prop only when it reads like one.
+        return drawable_for(phrase.lower(), "prop").score >= 0.5 and _meaning_ok(phrase)
+    return _meaning_ok(phrase)
+
+
+__all__ = ["is_physical_object"]
