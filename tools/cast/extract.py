@@ -14,7 +14,11 @@ import re
 
 from graph.state import CharacterProfile, Script, StyleBible
 from tools.cast.colors import NOUN_COLORS, choose_colors, color_words_in
-from tools.cast.features import Features, figure_for, parse_features
+from memory.look import age_group
+from tools.cast.features import Features, figure_for, read_look
+from tools.cast.passages import NAME_MARK, character_passages
+
+OLD_HAIR = "#c8c8c4"  # grey-white hair of an old character whose hair colour the script does not name
 
 # Capitalised words in action lines that are not people: transitions, camera and sound vocabulary.
 NOT_CHARACTERS = {
@@ -148,10 +152,16 @@ def extract_cast(script: Script, style: StyleBible | None, seed: int = 0) -> lis
     """Every character in the script with their locked look, deterministic for a seed."""
     rng = random.Random(seed)
     found = find_characters(script)
+    passages = character_passages(script, [name for name, _, _ in found])
     described = []
     for name, description, _scene in found:
-        feats = parse_features(description.replace(name, " ", 1) if description.startswith(name) else description)
-        body, head = named_colors(description, feats)
+        # The introduction as find_characters cut it, then every later passage about them.
+        intro = _marked(description, name)
+        own = passages.get(name) or []
+        feats = read_look([intro] + [p for p in own if p != intro])
+        body, head = named_colors(" ".join([description] + [a for a in feats.accessories]), feats)
+        if not head and age_group(feats.age) == "old" and not feats.hair:
+            head = [OLD_HAIR]  # an old person drawn with no hair colour named gets grey hair
         described.append((name, feats, body, head))
     named_by = {name: body + head for name, _, body, head in described}
     chosen: dict[str, list[str]] = {}
@@ -165,9 +175,16 @@ def extract_cast(script: Script, style: StyleBible | None, seed: int = 0) -> lis
         cast.append(CharacterProfile(
             name=name, age=feats.age, build=feats.build or ("mechanical" if feats.silhouette == "robot" else ""),
             face=feats.face, hair=feats.hair, wardrobe=feats.wardrobe, signature_colors=colours,
-            props=feats.props, silhouette=feats.silhouette, figure=figure_for(feats),
+            props=feats.props, accessories=feats.accessories, silhouette=feats.silhouette, figure=figure_for(feats),
         ))
     return cast
+
+
+def _marked(description: str, name: str) -> str:
+    """The introduction with the character's own name as NAME_MARK (the look readers anchor on it)."""
+    if re.search(r"\b" + re.escape(name) + r"\b", description):
+        return re.sub(r"\b" + re.escape(name) + r"\b", NAME_MARK, description, count=1)
+    return f"{NAME_MARK} {description}" if description else ""
 
 
 def descriptions(script: Script) -> dict[str, str]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lemminflect import getLemma
+
 from memory.look import age_group
 
 BUILD_WORDS = ("slight", "slim", "thin", "skinny", "lanky", "wiry", "gangly", "tall", "short", "small", "tiny",
@@ -18,9 +20,9 @@ BUILD_WORDS = ("slight", "slim", "thin", "skinny", "lanky", "wiry", "gangly", "t
                "muscular", "hulking", "large", "big", "huge", "plump", "chubby", "average", "stooped",
                "hunched", "frail", "sturdy", "squat", "mechanical", "boxy", "spindly")
 FACE_WORDS = ("gap-toothed", "snaggle-toothed", "paper-thin", "hollow-eyed", "weathered", "bearded", "scarred", "freckled", "wrinkled", "pale", "gaunt", "clean-shaven",
-              "sunburnt", "tanned", "craggy", "wide-eyed", "one-eyed", "bespectacled", "stubbled", "lined",
+              "sunburnt", "tanned", "craggy", "wide-eyed", "one-eyed", "stubbled", "unshaven", "lined",
               "moustached", "mustached", "rosy-cheeked", "sharp-featured", "round-faced")
-FACE_NOUNS = ("beard", "moustache", "mustache", "scar", "glasses", "spectacles", "freckles", "eyepatch",
+FACE_NOUNS = ("beard", "moustache", "mustache", "scar", "freckles", "eyepatch",
               "stubble", "wrinkles", "eye", "eyes")
 GARMENTS = ("coat", "jacket", "raincoat", "oilskin", "overcoat", "parka", "anorak", "mac", "poncho", "cloak",
             "cape", "robe", "gown", "dress", "skirt", "shirt", "t-shirt", "blouse", "sweater", "jumper",
@@ -28,7 +30,17 @@ GARMENTS = ("coat", "jacket", "raincoat", "oilskin", "overcoat", "parka", "anora
             "apron", "tunic", "jeans", "trousers", "pants", "shorts", "boots", "wellingtons", "scarf", "hat",
             "cap", "beanie", "helmet", "armour", "armor", "shell", "casing", "plating", "chassis", "pyjamas",
             "pajamas", "kimono", "sari", "jumpsuit", "coveralls", "fleece", "sou'wester", "mittens", "gloves",
-            "visor", "goggles", "scrubs", "headscarf", "bandana", "mask", "shawl", "sandals", "trainers", "sneakers")
+            "visor", "goggles", "scrubs", "headscarf", "bandana", "mask", "shawl", "sandals", "trainers", "sneakers",
+            "tie", "polo", "fedora", "beret", "gi", "tuxedo", "kilt", "leggings", "tracksuit")
+# What is worn on the head, face and neck: drawn on the figure, kept apart from the wardrobe.
+ACCESSORIES = {"hat": ("hat", "cap", "beanie", "fedora", "beret", "bowler", "toque", "sou'wester", "stetson", "trilby"),
+               "glasses": ("glasses", "spectacles", "sunglasses", "eyeglasses", "shades", "bespectacled"),
+               "headphones": ("headphones", "earphones", "headset", "earbuds"),
+               "scarf": ("scarf", "headscarf", "muffler", "bandana")}
+ACCESSORY_NOUNS = {noun: kind for kind, nouns in ACCESSORIES.items() for noun in nouns}
+# A stroke of the introduction that is only a hair colour: "MINNA (20s), blonde, ..." / "dark with short hair".
+HAIR_COLOUR_WORDS = ("blonde", "blond", "brunette", "redhead", "ginger", "auburn", "platinum", "dark", "fair",
+                     "grey-haired", "gray-haired", "white-haired", "silver-haired", "dark-haired", "fair-haired")
 HAIR_WORDS = ("hair", "haired", "bald", "balding", "shaved head", "buzzcut", "crew cut", "braids", "braid", "ponytail", "pigtails", "curls", "dreadlocks",
               "bun", "mohawk", "fringe", "bob")
 ROBOT_WORDS = ("robot", "android", "machine", "droid", "automaton", "cyborg", "drone", "bot", "mech")
@@ -54,6 +66,7 @@ class Features:
     hair: str = ""
     wardrobe: str = ""
     props: list[str] = field(default_factory=list)
+    accessories: list[str] = field(default_factory=list)
     silhouette: str = "human"
     words: set[str] = field(default_factory=set)
 
@@ -67,9 +80,14 @@ def parse_age(text: str) -> str:
     bracket = re.search(r"\(\s*(\d{1,3}\s*s?|late \d0s|early \d0s|mid[- ]\d0s)\s*\)", text, re.I)
     if bracket:
         return bracket.group(1).replace(" ", "")
-    inline = re.search(r"\b(?:in (?:his|her|their) )?((?:late |early |mid-)?\d0s)\b", text, re.I)
+    inline = re.search(r"\b(?:in (?:his|her|their) )?((?:late |early |mid-)?\d0)[\u2019']?s\b", text, re.I)
     if inline:
-        return inline.group(1)
+        return inline.group(1) + "s"
+    # "MARCO, 35, ..." / "WILBUR, also 10," / "ZACKY is 10." / "-- still about 10 --"
+    bare = re.search(r"@@(?: [A-Z][A-Z'\-]+)?\s*(?:\([^)]*\))?\s*(?:,|--|-|\bis\b)\s*(?:also |still |about |only |just )*(\d{1,2})"
+                     r"\s*(?=,|--|-|\.|;|\band\b|$)", text)
+    if bare:
+        return bare.group(1)
     years = re.search(r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")[- ]years?[- ]old\b", text, re.I)
     if years:
         value = years.group(1).lower()
@@ -179,20 +197,14 @@ def _parse_prose(text: str, feats: Features) -> Features:
     words = _words(text)
     wordset = feats.words
     feats.age = parse_age(text)
-    feats.build = ", ".join(dict.fromkeys(w for w in words if w in BUILD_WORDS))
+    feats.build = ", ".join(scoped_build(text))
     face = [w for w in words if w in FACE_WORDS]
     for noun in FACE_NOUNS:
         m = re.search(r"\b(?:with |wearing )?((?:a |an )?(?:[a-z\-]+ )?" + noun + r")\b", text, re.I)
         if m and noun not in ("eye", "eyes") or (m and re.search(r"\b(one|glass|blue|green|brown|grey|gray)[ -]eye", text, re.I)):
             face.append(re.sub(r"^(?:a|an) ", "", m.group(1).strip(), flags=re.I))
     feats.face = ", ".join(dict.fromkeys(face))
-    hair = re.search(r"\b((?:[a-z\-]+ ){0,2}(?:hair(?:ed)?|braids?|ponytail|pigtails|curls|dreadlocks|bun|mohawk))\b",
-                     text, re.I)
-    if hair:
-        kept = [w for w in hair.group(1).split() if w.lower() not in {"a", "an", "the", "his", "her", "their", "with"}]
-        feats.hair = " ".join(kept)
-    elif "bald" in wordset or "balding" in wordset:
-        feats.hair = "bald" if "bald" in wordset else "balding"
+    feats.hair = ", ".join(hair_phrases(text))
     feats.wardrobe = (_phrase_after(text, r"\b(?:in|wearing|dressed in|wrapped in|clad in|with|and)\s+", GARMENTS)
                       or _phrase_after(text, r"\b(?:his|her|their|its)\s+", GARMENTS))
     for match in re.finditer(r"\b" + _PROP_VERBS + r"\s+((?:a|an|the|his|her|their|its)\s+)?([a-z\- ]+?)" + _PROP_END,
@@ -206,6 +218,141 @@ def _parse_prose(text: str, feats: Features) -> Features:
     elif wordset & set(ANIMAL_WORDS):
         feats.silhouette = "animal"
     elif wordset & set(CHILD_WORDS) or age_group(feats.age) == "child":
+        feats.silhouette = "child"
+    return feats
+
+
+_NOT_HAIR_WORDS = {"a", "an", "the", "his", "her", "their", "with", "and", "in", "into", "over", "to", "pulled",
+                   "tied", "scraped", "of"}
+
+
+def hair_phrases(text: str) -> list[str]:
+    """Every hair phrase: 'curly red hair', 'ponytail', 'bald'; a lone colour stroke ('blonde') too."""
+    found: list[str] = []
+    for match in re.finditer(r"\b((?:[a-z\-]+ ){0,2}(?:hair(?:ed)?|braids?|ponytail|pigtails|curls|dreadlocks|bun|"
+                             r"mohawk|plaits))\b", text, re.I):
+        kept = [w for w in match.group(1).split() if w.lower() not in _NOT_HAIR_WORDS]
+        if kept and not (len(kept) == 1 and kept[0].lower() in ("haired",)):
+            found.append(" ".join(kept))
+    if re.search(r"\b(?:shaved|shaven) head\b", text, re.I):
+        found.append("shaved head")
+    words = set(_words(text))
+    if not found and words & {"bald", "balding"}:
+        found.append("bald" if "bald" in words else "balding")
+    for stroke in _strokes(text):
+        first = stroke.split()[0].lower() if stroke.split() else ""
+        if first in HAIR_COLOUR_WORDS or stroke.lower() in ("platinum blonde", "strawberry blonde"):
+            colour = stroke.split(" with ")[0].strip()
+            if not any(colour.lower() in f.lower() for f in found):
+                found.insert(0, colour)
+    return list(dict.fromkeys(found))
+
+
+def _strokes(text: str) -> list[str]:
+    """The comma-separated strokes right after the name: 'NAME (20s), blonde, in jeans, locks...'."""
+    mark = text.find("@@")
+    tail = text[mark + 2:] if mark >= 0 else text
+    tail = re.sub(r"^\s*\([^)]*\)", "", tail)
+    clause = re.split(r"[.;:!?]| - | -- ", tail, maxsplit=1)[0]
+    return [piece.strip() for piece in clause.split(",") if piece.strip()]
+
+
+_PERSON_AFTER = r"(?:man|woman|men|women|guy|girl|boy|kid|child|teenager|teen|figure|giant|person|lad|lass|fellow|bloke|[a-z]+er|[a-z]+or|[a-z]+ist)\b"
+
+
+def scoped_build(text: str) -> list[str]:
+    """Build words about the character only: a stroke that is nothing but build ('frail',
+    'small for his age'), the appositive joined to the name ('RAFE, a heavyset man'), or a
+    predicate ('DON is 12, and a lot bigger'). 'A large dining table' in the same sentence is not a build."""
+    build = [w for w in BUILD_WORDS if w not in ("little",)]
+    pattern = "|".join(sorted(build, key=len, reverse=True))
+    found: list[str] = []
+    for stroke in _strokes(text):
+        words = _words(stroke)
+        if words and words[0] in build and (len(words) == 1 or re.match(r"^\S+ for (?:his|her|their) age", stroke.lower())
+                                            or all(w in build or w in ("and", "but", "very") for w in words)):
+            found += [w for w in words if w in build]
+    # Appositive: "@@ (50s), a heavyset man" / "A tall woman in a red coat, @@" / "her tall husband @@".
+    for match in re.finditer(r"@@\s*(?:\([^)]*\))?\s*,\s*(?:an?|the)\s+((?:[a-z\-]+\s+){0,3}?)(" + _PERSON_AFTER + ")",
+                             text, re.I):
+        found += [w for w in _words(match.group(1)) if w in build]
+        if match.group(2).lower() == "giant":  # "a giant of a man"
+            found.append("huge")
+    for match in re.finditer(r"^(?:an?|the|his|her|their)\s+((?:[a-z\-]+\s+){0,3}?)" + _PERSON_AFTER + r"[^@]*@@", text, re.I):
+        found += [w for w in _words(match.group(1)) if w in build]
+    predicate = re.search(r"@@\s*(?:\([^)]*\))?[^.;@]*?\b(?:is|looks|seems)\b[^.;@]*?\b(" + pattern + r"|bigger|taller|smaller)\b"
+                          r"(?!\s+(?:[a-z\-]+\s+)?(?:table|room|house|car|glass|door|chair|box|bag)|\s+than life)", text, re.I)
+    if predicate:
+        word = predicate.group(1).lower()
+        found.append({"bigger": "big", "taller": "tall", "smaller": "small"}.get(word, word))
+    return list(dict.fromkeys(found))
+
+
+def accessories_in(text: str) -> list[str]:
+    """Hats, glasses, headphones and scarves named in text, with their modifiers: 'red knitted hat'."""
+    found: list[str] = []
+    for clause in re.split(r"[,.;:!?()]|\band\b|\bwith\b", text.lower()):
+        words = re.findall(r"[a-z'\-]+", clause)
+        for i, noun in enumerate(words):
+            if noun == "bespectacled":
+                found.append("glasses")
+                continue
+            lemma = (getLemma(noun, upos="NOUN") or (noun,))[0]
+            if noun not in ACCESSORY_NOUNS and lemma not in ACCESSORY_NOUNS:
+                continue
+            modifiers: list[str] = []
+            for word in reversed(words[max(0, i - 3):i]):
+                if word in _DETERMINERS or word in _NOT_HAIR_WORDS or word in ACCESSORY_NOUNS or \
+                        getLemma(word, upos="VERB")[0] != word and word.endswith(("s", "ing")):
+                    break
+                modifiers.insert(0, word)
+            found.append(" ".join(modifiers + [noun]))
+    return list(dict.fromkeys(found))
+
+
+def accessory_kind(phrase: str) -> str:
+    """hat, glasses, headphones or scarf for an accessory phrase ('' when none)."""
+    for word in reversed(_words(phrase)):
+        lemma = (getLemma(word, upos="NOUN") or (word,))[0]
+        if word in ACCESSORY_NOUNS or lemma in ACCESSORY_NOUNS:
+            return ACCESSORY_NOUNS.get(word) or ACCESSORY_NOUNS[lemma]
+    return ""
+
+
+def _without_accessories(wardrobe: str) -> str:
+    pieces = [p.strip() for p in re.split(r"\band\b", wardrobe) if p.strip()]
+    return " and ".join(p for p in pieces if not accessory_kind(p))
+
+
+def read_look(passages: list[str]) -> Features:
+    """A character's look from their passages (introduction first, then later action about them).
+
+    The introduction is read in full; later passages add what it did not say (a beard first
+    mentioned in scene 3), never overwrite it.
+    """
+    if not passages:
+        return Features()
+    feats = parse_features(passages[0])
+    for later in passages[1:]:
+        more = parse_features(later)
+        # A later line gives an age only as a number ("still about 10"); an "old friend" is not an age.
+        feats.age = feats.age or (more.age if re.fullmatch(r"\d{1,3}s?", more.age or "") else "")
+        feats.hair = feats.hair or more.hair
+        feats.wardrobe = feats.wardrobe or more.wardrobe
+        feats.build = feats.build or more.build
+        if more.face:
+            feats.face = ", ".join(dict.fromkeys([f for f in feats.face.split(", ") if f] + more.face.split(", ")))
+        feats.words |= more.words
+    found = [a for passage in passages for a in accessories_in(passage)]
+    kinds: dict[str, str] = {}
+    for phrase in found:  # the first, fullest phrase of each kind: 'red knitted hat' over a later 'hat'
+        kind = accessory_kind(phrase)
+        if kind and (kind not in kinds or len(phrase) > len(kinds[kind]) and kinds[kind] in phrase):
+            kinds[kind] = phrase
+    feats.accessories = list(kinds.values())
+    feats.wardrobe = _without_accessories(feats.wardrobe)
+    feats.face = ", ".join(f for f in feats.face.split(", ") if f and not accessory_kind(f))
+    if feats.silhouette == "human" and age_group(feats.age) == "child":
         feats.silhouette = "child"
     return feats
 
