@@ -76,6 +76,8 @@ def look_phrase(profile: CharacterProfile) -> str:
         parts.append(f"{profile.hair} hair" if "hair" not in profile.hair.lower() else profile.hair)
     if profile.wardrobe:
         parts.append(f"in {_with_article(profile.wardrobe)}")
+    if getattr(profile, "accessories", None):
+        parts.append("wearing " + " and ".join(_with_article(a) for a in profile.accessories))
     if profile.props:
         parts.append("carrying " + ", ".join(profile.props))
     return ", ".join(parts)

@@ -13,7 +13,7 @@ import re
 from graph.state import CharacterProfile
 from memory.look import look_phrase
 from tools.cast.colors import COLOR_WORDS
-from tools.cast.features import GARMENTS
+from tools.cast.features import ACCESSORY_NOUNS, GARMENTS
 
 # Garments that stand in for each other in a description: "coat" for a raincoat is the same coat.
 GARMENT_FAMILIES = (
@@ -37,6 +37,9 @@ def feature_lock(profile: CharacterProfile) -> str:
     parts = [f"{profile.name}: {look_phrase(profile)}"]
     if colours:
         parts.append("signature colours " + ", ".join(f"{c} ({r})" for c, r in zip(colours, roles)))
+    if profile.accessories:
+        # Said apart so a prompt never drops the hat or the glasses that make the character.
+        parts.append("always wearing " + ", ".join(profile.accessories))
     parts.append(f"{profile.silhouette} silhouette")
     if profile.figure:
         parts.append("proportions " + ", ".join(f"{k} {v:g}" for k, v in sorted(profile.figure.items())))
@@ -58,7 +61,8 @@ def _locked_colors(profile: CharacterProfile, noun: str) -> list[str] | None:
         words = [w for w in re.findall(r"[a-z]+", source.lower()) if w in COLOR_WORDS]
         return words or None
     family = _family(noun)
-    for piece in re.split(r"\band\b|,", profile.wardrobe.lower()):
+    worn = " and ".join(w for w in [profile.wardrobe, *profile.accessories] if w)
+    for piece in re.split(r"\band\b|,", worn.lower()):
         piece_words = re.findall(r"[a-z'\-]+", piece)
         if any(w in family for w in piece_words):
             words = [w for w in piece_words if w in COLOR_WORDS]
@@ -82,7 +86,7 @@ def enforce_lock(shot_description: str, cast: list[CharacterProfile]) -> tuple[s
     mentions = _mentions(shot_description, cast)
     if not mentions:
         return shot_description, []
-    nouns = "|".join(sorted(set(GARMENTS) | set(HAIR_NOUNS), key=len, reverse=True))
+    nouns = "|".join(sorted(set(GARMENTS) | set(HAIR_NOUNS) | set(ACCESSORY_NOUNS), key=len, reverse=True))
     pattern = re.compile(r"\b((?:(?:" + _COLOR_PATTERN + r")[\s\-]+(?:and\s+)?){1,2})((?:[a-z'\-]+\s+){0,2}?)(" + nouns + r")\b",
                          re.I)
     corrected: list[str] = []
@@ -102,7 +106,8 @@ def enforce_lock(shot_description: str, cast: list[CharacterProfile]) -> tuple[s
         before = match.group(0).strip()
         after = (replacement + match.group(2) + match.group(3)).strip()
         what = "hair" if noun in HAIR_NOUNS else "wardrobe"
-        lock_text = owner.hair if noun == "hair" else owner.face if noun in HAIR_NOUNS else owner.wardrobe
+        lock_text = owner.hair if noun == "hair" else owner.face if noun in HAIR_NOUNS else \
+            " and ".join(w for w in [owner.wardrobe, *owner.accessories] if w)
         messages.append(f"{owner.name}: '{before}' -> '{after}' (locked {what}: {lock_text})")
     corrected.append(shot_description[last:])
     return "".join(corrected), messages
