@@ -18,7 +18,7 @@ from langgraph.runtime import Runtime
 from agents.model_engine import chat_model_for, describe_shots
 from agents.stage import progress, rel
 from graph.context import FilmContext
-from graph.state import CharacterProfile, FilmState, Frame, Shot, ShotList, StyleBible
+from graph.state import CharacterProfile, FilmState, Frame, Reading, Script, Shot, ShotList, StyleBible, Understood
 from memory.store import CrewMemory
 from tools.atomic import content_hash, temp_path_for, write_json, write_text
 from tools.cache import AssetCache, publish
@@ -32,6 +32,7 @@ from tools.providers.images import ImageRequest, ImagesProvider, build_image_pro
 from tools.providers.registry import images_provider
 from tools.shots.breakdown import break_down, read_breakdown_note
 from tools.shots.export import write_shotlist_csv, write_storyboard_pdf
+from tools.shots.fit import MAX_UNASKED_S, TOLERANCE, natural_length_s, plan_cut, read_length_note
 from tools.shots.io import shotlist_json
 from tools.shots.revise import apply_shot_note, note_names_shot, read_shot_note, shot_list_reading
 from tools.shots.rules import check_shots
@@ -56,30 +57,41 @@ def cinematographer(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
         fresh = False
         # What can apply applies; a shot not in the list comes back at the gate, in words.
         shotlist, changed, reading = read_shot_note(state.shotlist, note)
+        shotlist = _keep_fit(shotlist, state.shotlist)
+        played = _played(state.script, shotlist)
         readings.append(reading)
         notes.append(f"cinematographer: changed shot(s) {', '.join(changed)} only: {note}" if changed else
                      f"cinematographer: note not applied ({'; '.join(reading.not_applied)})")
     elif note and state.shotlist is not None:
-        shotlist = _replay_shot_notes(break_down(state.script, _shot_time(state), note=note), state)
-        understood = not read_breakdown_note(note).is_empty
-        readings.append(shot_list_reading(note, read_breakdown_note(note)))
+        planned, played, fitted = _plan_shots(state, note)
+        shotlist = _keep_fit(_replay_shot_notes(planned, state), planned)
+        understood = not read_breakdown_note(note).is_empty or not read_length_note(note).is_empty
+        if not read_breakdown_note(note).is_empty or read_length_note(note).is_empty:
+            readings.append(shot_list_reading(note, read_breakdown_note(note)))
+        readings.extend(fitted)
         notes.append(f"cinematographer: new breakdown with the note: {note}" if understood else
                      f"cinematographer: note not understood offline ({note}); the cinematographer takes whole-film "
                      "notes such as fewer/more shots, tighter, handheld, low angles, or one shot: 'shot 2.1: low angle'")
     else:
-        shotlist = break_down(state.script, _shot_time(state), note=note)
-        if note:  # a version forked at the shots stage
+        shotlist, played, fitted = _plan_shots(state, note)
+        readings.extend(fitted)
+        if note and read_length_note(note).is_empty:  # a version forked at the shots stage
             readings.append(shot_list_reading(note, read_breakdown_note(note)))
     usage = []
     if fresh and runtime.context.llm != "offline":  # model engine: words only; the plan (ids, sizes, moves) stays
         shotlist, used = describe_shots(state.script, shotlist, chat_model_for(runtime.context))
         usage.append(used)
-    violations = check_shots(shotlist, state.script)
+    violations = check_shots(shotlist, played)  # what the cut plays: left-out scenes and lines are not missing
     write_shotlist(shotlist, runtime.context.project)
+    _write_cut_plan(shotlist, state.script, runtime.context.project)
     progress("shots", 1, 1, f"{len(shotlist.shots)} shots")
     notes.append(f"cinematographer: {len(shotlist.shots)} shots, {len(violations)} continuity issues")
-    return {"shotlist": shotlist, "shot_violations": violations, "revise_note": "", "notes": notes, "usage": usage,
-            "readings": readings}
+    update = {"shotlist": shotlist, "shot_violations": violations, "revise_note": "", "notes": notes, "usage": usage,
+              "readings": readings}
+    if shotlist.fitted_to_s and abs(shotlist.fitted_to_s - state.brief.length_s) > 0.05:
+        # The length the person settled on at the gate (a number, or the script as written) is the film's.
+        update["brief"] = state.brief.model_copy(update={"length_s": shotlist.fitted_to_s})
+    return update
 
 
 def _replay_shot_notes(shotlist: ShotList, state: FilmState) -> ShotList:
@@ -96,6 +108,85 @@ def _replay_shot_notes(shotlist: ShotList, state: FilmState) -> ShotList:
 
 def _shot_time(state: FilmState) -> float:
     return state.brief.length_s
+
+
+# --------------------------------------------------------------------------- length of an imported script
+
+
+def _length_asked(state: FilmState) -> tuple[float | None, str]:
+    """(film seconds, or None for the script as written; who asked). The latest length note at the
+    shots gate wins over --length; with neither, an imported script plays as written."""
+    said = [h.answer.note for h in state.history if h.gate == "shots" and h.answer.action == "revise"]
+    for note in reversed(said + [state.revise_note]):
+        asked = read_length_note(note or "")
+        if not asked.is_empty:
+            return asked.target_s, f"note '{note.strip()}'"
+    if state.brief.length_given:
+        return state.brief.length_s, f"--length {state.brief.length_s:g}"
+    return None, ""
+
+
+def _plan_shots(state: FilmState, note: str) -> tuple[ShotList, Script, list[Reading]]:
+    """The shot list, the script the cut plays, and what the gate says about the length.
+
+    A script the crew wrote from a brief is written to the length; an imported one is fitted to it by
+    choosing scenes, lines and shots (tools.shots.fit)."""
+    script = state.script
+    if script.source == "brief":
+        return break_down(script, _shot_time(state), note=note), script, []
+    target, asked_by = _length_asked(state)
+    natural = natural_length_s(script)
+    not_applied = []
+    if target is None and not asked_by and natural > MAX_UNASKED_S:
+        # Never a long film nobody asked for (the CLI refuses this up front; other callers land here).
+        target = MAX_UNASKED_S
+        not_applied.append(f"the script runs about {natural / 60:.0f} min as written and a film over 10 minutes "
+                           "needs an explicit length: a 10-minute cut is planned. Give a length ('make it 3 "
+                           "minutes') or say 'the script as written'")
+    plan = plan_cut(script, target, note=note, report=state.script_report)
+    fitted = plan.shotlist
+    scenes = len(script.scenes)
+    if target is None:
+        detail = f"the script as written: all {scenes} scenes, about {natural:.0f} s"
+    else:
+        detail = (f"cut planned to {plan.planned_s:.0f} s for {target:.0f} s (about {natural:.0f} s as written): "
+                  + (f"kept {scenes - len(fitted.omitted)} of {scenes} scenes" if fitted.omitted else "every scene kept")
+                  + (f", lines shortened in {len(fitted.trimmed)}" if fitted.trimmed else ""))
+        if abs(plan.planned_s - target) > TOLERANCE * target:
+            not_applied.append(f"the cut runs {plan.planned_s:.0f} s, not within 15 % of {target:.0f} s: "
+                               + ("even the barest coverage of the scenes kept is longer" if plan.planned_s > target
+                                  else "the script is too short to fill it"))
+    reading = Reading(source="note" if asked_by.startswith("note") else "script", stage="cinematographer",
+                      text=asked_by or "the script's own length",
+                      used=[Understood(text=asked_by or "no --length", became="length", detail=detail)],
+                      not_applied=not_applied)
+    return fitted, plan.script, [reading]
+
+
+def _keep_fit(shotlist: ShotList, fitted: ShotList | None) -> ShotList:
+    """A one-shot change keeps the record of what the cut left out."""
+    if fitted is None:
+        return shotlist
+    return shotlist.model_copy(update={k: getattr(fitted, k) for k in ("fitted_to_s", "natural_s", "omitted", "trimmed")})
+
+
+def _played(script: Script, shotlist: ShotList) -> Script:
+    """The scenes a one-shot change is checked against: a scene the fit left out is not missing
+    coverage, and a scene whose lines it shortened is not checked for the lines it cut."""
+    skipped = {h.split(".", 1)[0] for h in shotlist.omitted + shotlist.trimmed}
+    return script.model_copy(update={"scenes": [s for s in script.scenes if str(s.index) not in skipped]})
+
+
+def _write_cut_plan(shotlist: ShotList, script: Script, project: Path) -> None:
+    """shots/cut.md: the length planned and, in words, every scene and line the cut leaves out."""
+    lines = ["# The cut's length", ""]
+    if shotlist.fitted_to_s:
+        lines.append(f"Planned to {shotlist.fitted_to_s:.0f} s; the script runs about {shotlist.natural_s or 0:.0f} s "
+                     "as written. Say 'the script as written' at the shots gate to keep every scene.")
+    lines += ["", f"## Scenes left out ({len(shotlist.omitted)} of {len(script.scenes)})", ""]
+    lines += [f"- {h}" for h in shotlist.omitted] or ["- none"]
+    lines += ["", "## Scenes with lines shortened", ""] + ([f"- {t}" for t in shotlist.trimmed] or ["- none"])
+    write_text(project / "shots" / "cut.md", "\n".join(lines) + "\n")
 
 
 # --------------------------------------------------------------------------- storyboard batch
@@ -182,7 +273,7 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
             fixes.extend(f"shot {shot.id}: {c}" for c in corrections)
             shot = shot.model_copy(update={"description": fixed})
         shots.append(shot)
-    shotlist = ShotList(shots=shots)
+    shotlist = shotlist.model_copy(update={"shots": shots})  # keeps the record of what the cut left out
 
     frames: dict[str, list[Frame]] = {}
     chosen: dict[str, int] = {}

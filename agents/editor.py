@@ -24,7 +24,7 @@ from graph.context import FilmContext
 from graph.state import Clip, Cut, Edit, FilmState
 from tools.atomic import content_hash, file_hash
 from tools.audio.beats import BeatGrid, detect_beats, write_beats_json
-from tools.audio.music import choose_tempo, synthesize_bed
+from tools.audio.music import bed_length_s, choose_tempo, synthesize_bed
 from tools.audio.convert import import_music
 from tools.cache import AssetCache, publish
 from tools.errors import BadInput
@@ -82,6 +82,27 @@ def _beat_grid(music: Path, cache: AssetCache) -> BeatGrid:
     return grid
 
 
+def _bed_and_beats(state: FilmState, context: FilmContext, planned: list[tuple[str, float, float, float]]):
+    """The music bed, its beat grid, the title card's length and every shot's cut length.
+
+    The bed is made (or a given track looped) to cover the cut as planned, not the length asked
+    for: a script played as written runs its own length, and the music must never run out
+    before the film. Should the beat fit land the end later than the bed, it is made again."""
+    cache = AssetCache(context.cache_dir)
+    film_s = TITLE_S + sum(p for _, p, _, _ in planned) + END_S
+    for _ in range(3):
+        music = _music(state, context, bed_length_s(film_s))
+        grid = _beat_grid(music, cache)
+        title_s = _title_length(grid.beats_s)
+        durations = fit_to_beats(planned, grid.beats_s, title_s)
+        film_s = title_s + sum(durations) + END_S
+        beat = 60.0 / grid.tempo_bpm if grid.tempo_bpm > 0 else 1.0
+        # Covered: the music and its beats run on past the end card.
+        if grid.duration_s >= film_s + 1.0 and (not grid.beats_s or grid.beats_s[-1] >= film_s - 2 * beat):
+            break
+    return music, grid, title_s, durations
+
+
 def _title_length(beats: list[float]) -> float:
     """The title card ends on the beat nearest three seconds, so the first cut is on the beat."""
     return min(beats, key=lambda b: abs(b - TITLE_S)) if beats else TITLE_S
@@ -122,17 +143,13 @@ def animate(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     if not shots:
         raise BadInput("no shot has a usable storyboard frame: " + "; ".join(f"{k}: {v}" for k, v in usable.dropped.items()))
     progress("animate", 0, len(shots) + 1, "music and beats")
-    music = _music(state, context, state.brief.length_s + 4.0)
-    grid = _beat_grid(music, AssetCache(context.cache_dir))
-    write_beats_json(grid, project / "edit" / "beats.json")
-
-    title_s = _title_length(grid.beats_s)
     pace = _cut_notes(state)[0].pace  # "faster" at the cut gate plans every shot shorter, within what reads
     planned = []
     for s in shots:
         shortest, longest = readable_range(s)
         planned.append((s.id, min(max(s.duration_s * pace, shortest), longest), shortest, longest))
-    durations = fit_to_beats(planned, grid.beats_s, title_s)
+    music, grid, title_s, durations = _bed_and_beats(state, context, planned)
+    write_beats_json(grid, project / "edit" / "beats.json")
 
     size = frame_size(state.brief.aspect)
     cache = AssetCache(context.cache_dir)
