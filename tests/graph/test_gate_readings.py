@@ -66,3 +66,22 @@ def test_chat_shows_what_could_not_apply_and_makes_versions_for_alternative_endi
     chat.handle("give me two alternative endings")
     assert any("Made 2 version(s)" in s for s in said[-2:])
     assert chat.version == "main" and len(version_names(tmp_path / "film")) == 3
+
+
+def test_a_script_note_on_an_imported_script_is_said_not_applied_and_endings_are_refused(tmp_path):
+    import pytest
+
+    from tests.unit.shots.film_scripts import lighthouse
+    from tools.errors import BadInput
+
+    runner, context, initial = new_film(tmp_path, length=20, variants=1)
+    imported = lighthouse()
+    initial = initial.model_copy(update={"script": imported})
+    start(runner, context, initial)
+    outcome = answer(runner, context, action="revise", note="only two characters, no storm")
+    assert outcome.gate["gate"] == "script" and runner.state().script.scenes == imported.scenes
+    assert any("does not rewrite an imported script" in line for line in outcome.gate["not_applied"])
+    assert "Nothing of your last note was applied" in outcome.gate["summary"]
+    runner.close()
+    with pytest.raises(BadInput, match="imported script"):
+        fork_alternatives(runner.project, "two alternative endings")
