@@ -141,7 +141,8 @@ def named_colors(description: str, feats: Features) -> tuple[list[str], list[str
     body = [hexcode for _, hexcode, _ in color_words_in(feats.wardrobe)]
     head = [hexcode for _, hexcode, _ in color_words_in(f"{feats.hair} {feats.face}")]
     # Colour words elsewhere in the introduction ("a small rusty robot") colour the body.
-    placed = {w for w, _, _ in color_words_in(f"{feats.wardrobe} {feats.hair} {feats.face}")}
+    # A colour worn on the head or neck ("red knitted hat") is the accessory's, never the coat's.
+    placed = {w for w, _, _ in color_words_in(f"{feats.wardrobe} {feats.hair} {feats.face} {' '.join(feats.accessories)}")}
     for word, hexcode, _ in color_words_in(description):
         if word not in placed and word not in NOUN_COLORS and hexcode not in body:
             body.append(hexcode)
@@ -159,7 +160,7 @@ def extract_cast(script: Script, style: StyleBible | None, seed: int = 0) -> lis
         intro = _marked(description, name)
         own = passages.get(name) or []
         feats = read_look([intro] + [p for p in own if p != intro])
-        body, head = named_colors(" ".join([description] + [a for a in feats.accessories]), feats)
+        body, head = named_colors(description, feats)
         if not head and age_group(feats.age) == "old" and not feats.hair:
             head = [OLD_HAIR]  # an old person drawn with no hair colour named gets grey hair
         described.append((name, feats, body, head))

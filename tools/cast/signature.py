@@ -19,6 +19,7 @@ import numpy as np
 from PIL import Image
 
 from graph.state import CharacterProfile, StyleBible
+from tools.cast.colors import color_words_in
 
 # A faithful rendering fills at least this share of the middle of the character's box with each colour
 # (body: torso and legs; head: the head disc). Measured on the previs figure shapes with margin.
@@ -205,7 +206,9 @@ def score_character(image: Image.Image, box: tuple[int, int, int, int] | None, p
         return 0.0, [f"{profile.name}: box {list(box or [])} lies outside the frame"]
     expected = EXPECTED_BOX_SHARE if box is not None else EXPECTED_FRAME_SHARE
     where = "figure" if box is not None else "frame"
-    stray = foreign_share(pixels, colours + list(known or []), light, backdrop) if box is not None else 0.0
+    # A hat or scarf the script gives a colour ("red knitted hat") is drawn in it: not a stray colour.
+    worn = [hexcode for piece in profile.accessories for _, hexcode, _ in color_words_in(piece)]
+    stray = foreign_share(pixels, colours + worn + list(known or []), light, backdrop) if box is not None else 0.0
     hidden = _hidden_parts(image, box) if box is not None else (False, False)
     parts, weights, reasons = [], [], []
     for i, (hexcode, want, weight) in enumerate(zip(colours, expected, COLOR_WEIGHTS)):

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw
 
 from graph.state import CharacterProfile
+from memory.look import age_group
+from tools.previs.accessories import draw_accessories
 from tools.previs.paint import RGB, alpha, mix, rgb, shade, stable_int
 
 # Proportions a silhouette implies when the profile does not say (height, width, head).
@@ -72,8 +74,10 @@ def draw_figure(draw: ImageDraw.ImageDraw, profile: CharacterProfile, x: float, 
     if profile.silhouette == "robot":
         return _robot(draw, x, feet_y, h, w_mult, head_mult, facing, body, head, look)
     child = profile.silhouette == "child"
-    return _human(draw, x, feet_y, h, w_mult, head_mult * (1.35 if child else 1.0), facing,
-                  foreshorten, body, head, look, profile.hair)
+    box, head_box, neck = _human(draw, x, feet_y, h, w_mult, head_mult * (1.35 if child else 1.0), facing,
+                                 foreshorten, body, head, look, f"{profile.hair} {profile.face}", stooped(profile))
+    top = draw_accessories(draw, profile, head_box, neck, facing, body, head, look)
+    return box[0], min(box[1], top), box[2], box[3]
 
 
 def measure_figure(profile: CharacterProfile, height: float, facing: str, foreshorten: float,
@@ -94,7 +98,14 @@ def _shade_side(look: FigureLook) -> int:
     return 1 if look.key_side == "left" else -1
 
 
-def _human(draw, x, feet, h, w_mult, head_mult, facing, foreshorten, body, hair, look, profile_hair=""):
+def stooped(profile: CharacterProfile) -> bool:
+    """An old or stooped character carries the head low and forward."""
+    return "stoop" in profile.build.lower() or "hunch" in profile.build.lower() or (
+        profile.silhouette == "human" and age_group(profile.age) == "old")
+
+
+def _human(draw, x, feet, h, w_mult, head_mult, facing, foreshorten, body, hair, look, profile_hair="",
+           stoop=False):
     legs = 0.46 * h * foreshorten
     upper = h - legs
     head_h = upper * 0.25 * head_mult
@@ -146,6 +157,10 @@ def _human(draw, x, feet, h, w_mult, head_mult, facing, foreshorten, body, hair,
     neck_w = head_w * 0.42
     draw.rectangle([x - neck_w / 2, neck_top, x + neck_w / 2, shoulder_y + 1], fill=shade(look.skin, 0.85))
     hx = x + turn * head_w * 0.06
+    if stoop:
+        # The head sinks toward the shoulders and leans forward (in profile, toward the nose).
+        top += head_h * 0.2
+        hx += (1 if profile_view else turn) * head_w * 0.22
     head_box = [hx - head_w / 2, top, hx + head_w / 2, top + head_h]
     back = facing == "back"
     if back:
@@ -172,16 +187,24 @@ def _human(draw, x, feet, h, w_mult, head_mult, facing, foreshorten, body, hair,
     elif "long" in style:
         x0, y0, x1, y1 = head_box
         draw.rectangle([x0, (y0 + y1) / 2, x1, y1 + (y1 - y0) * 0.35], fill=hair)
+    if "moustache" in style and not back:
+        x0, y0, x1, y1 = head_box
+        cx = (x0 + x1) / 2 + (1 if profile_view else turn) * head_w * (0.3 if profile_view else 0.1)
+        draw.chord([cx - head_w * 0.2, y0 + head_h * 0.62, cx + head_w * 0.2, y0 + head_h * 0.8], 180, 360, fill=hair)
     width = max(shoulder * 0.86 + arm_w, hip * 1.12)
-    return x - width, top, x + width, feet
+    # The head and neck are returned too: accessories are drawn over them.
+    return (x - width, top, x + width, feet), head_box, (x, shoulder_y, shoulder)
 
 
 def hair_style(text: str) -> set[str]:
     """Hair words that change the silhouette: bald, long, beard, bun."""
     words = text.lower()
     found = {name for name, keys in (("bald", ("bald", "shaved", "shaven")), ("long", ("long", "braid", "flowing")),
-                                     ("beard", ("beard", "bearded")), ("bun", ("bun", "ponytail", "pigtail")))
+                                     ("beard", ("beard", "bearded")), ("bun", ("bun", "ponytail", "pigtail")),
+                                     ("moustache", ("moustache", "mustache")))
              if any(k in words for k in keys)}
+    if "clean-shaven" in words:
+        found -= {"bald"}
     return found
 
 

@@ -57,7 +57,8 @@ def draw_sheet(profile: CharacterProfile, style: StyleBible, size: tuple[int, in
 
 def _features(draw, profile, colors, left, top, text_w, height, ink, paper):
     rows = [("age", profile.age), ("build", profile.build), ("face", profile.face), ("hair", profile.hair),
-            ("wardrobe", profile.wardrobe), ("props", ", ".join(profile.props)),
+            ("wardrobe", profile.wardrobe), ("wears", ", ".join(profile.accessories)),
+            ("props", ", ".join(profile.props)),
             ("silhouette", profile.silhouette), ("voice", profile.voice_notes)]
     body = font(max(10, int(height * 0.024)))
     bold = font(max(10, int(height * 0.024)), bold=True)
