@@ -16,7 +16,7 @@ from agents.model_engine import chat_model_for, judge_script, rewrite_directions
 from graph.state import FilmState, Reading, Script, ScriptReport, ScriptVariant, UsageRecord
 from tools.atomic import write_text
 from tools.screenplay.analysis import analyze
-from tools.screenplay.brief_writer import script_from_brief
+from tools.screenplay.brief_writer import write_from_brief
 from tools.screenplay.directions import alternative_directions
 from tools.screenplay.fountain_io import to_fountain
 from tools.screenplay.report import write_report
@@ -54,14 +54,19 @@ def script_doctor(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     note = state.revise_note
     script = state.script
     model, usage = None, []
+    brief_readings: list[Reading] = []
     if runtime.context.llm != "offline":  # model engine: the LLM writes, judges and rewrites (same artifacts)
         model = chat_model_for(runtime.context)
     if script is None or (note and script.source == "brief"):
+        # Script notes accumulate: the brief plus every script note so far, not only the last one.
+        notes = script_notes_so_far(state) + ([note] if note.strip() else [])
         if model is not None:
-            script, used = write_script(state.brief, note, model)
+            script, used = write_script(state.brief, "\n".join(notes), model)
             usage.append(used)
         else:
-            script = script_from_brief(state.brief, note=note)
+            script, read = write_from_brief(state.brief, notes)
+            # The brief's reading once, when the script is first written; on a revise, only the new note's.
+            brief_readings = read[-1:] if note.strip() else read[:1]
     progress("script", 1, 2, "calibrating")
     report, variants = calibrate(script, runtime.context)
     if model is not None:
@@ -69,7 +74,7 @@ def script_doctor(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
         usage.extend(used)
     progress("script", 2, 2, "report written")
     done = f"script doctor: {len(script.scenes)} scenes, {len(report.findings)} findings, {len(variants)} alternative directions"
-    readings = []
+    readings = list(brief_readings)
     if note and script.source != "brief":
         done += f"; note kept for the writer (an imported script is not rewritten offline): {note}"
         # Said at the gate, so a note is never silently dropped.
@@ -79,6 +84,12 @@ def script_doctor(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
             "or edit the script and import it again"]))
     return {"script": script, "script_report": report, "script_variants": variants, "script_choice": 0,
             "revise_note": "", "notes": [done], "usage": usage, "readings": readings}
+
+
+def script_notes_so_far(state: FilmState) -> list[str]:
+    """Every script note the brief writer has been given in this run, oldest first (kept in the readings)."""
+    return [r.text for r in state.readings if r.source == "note" and r.stage == "script_doctor"
+            and state.script is not None and state.script.source == "brief"]
 
 
 def adopt_direction(state: FilmState, choice: int, context: FilmContext) -> dict:

@@ -1,332 +1,416 @@
-"""Reading a brief the way a writer does: who, with whom, where, what happens.
+"""Reading a brief the way a writer does: who, where, when, with what, and what happens, in the brief's words.
 
-"A lighthouse keeper finds a small robot washed ashore after a storm" gives a
-protagonist (the keeper), a second figure (the robot), places (lighthouse,
-shore) and an event (the storm). "A girl and her dog look for a lost kite"
-gives a companion who is there from the start (her dog) and the object of the
-quest (the lost kite), which becomes the key prop and the title. Briefs that
-name none of these (a brand short, a single word) still yield a reading: the
-genre and theme fill the gaps. The grammar (which word is a verb) lives in
-`brief_grammar`; this module says what the phrases mean for the film.
+Nothing here knows a story. The grammar (`brief_grammar`) finds the phrases;
+their meaning (`brief_meaning`: nearest prototype by MiniLM) says which are
+people, places, things, times, weather and events. The brief's shape decides
+how it is told: a beat list ("dawn, the roaster at work, the first cup") keeps
+its beats in order; a logline or a paragraph keeps its clauses in order, and a
+twist ("until...", "only to...") is held back for the end; a product spot
+keeps its brand and its line for the last shot. Genre only picks tone.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from tools.screenplay.brief_grammar import PRONOUNS, Clause, NounPhrase, chunk, is_participle, verb_base
+from tools.screenplay.brief_grammar import POSSESSIVES, Clause, NounPhrase, chunk, lemma, word_classes
+from tools.screenplay.brief_meaning import kinds_of, pronoun_for
 
-_BRAND = re.compile(r"\b(brand|commercial|advert|ad|spot|campaign|product|launch|promo|promotional|sponsored)\b",
-                    re.IGNORECASE)
+BRAND = re.compile(r"\b(brand|commercial|advert|ad|spot|campaign|launch|promo|tagline|end line|sponsored)\b", re.I)
+_LINE_MARK = re.compile(r"\b(?:tag ?line|end ?line|end card|super|slogan|strap ?line|line)\s*:\s*(.+)$", re.I)
+_NAMED_PRODUCT = re.compile(r"\b(?:for|from|by)\s+(?:the\s+)?([A-Z][\w'’&-]*(?:\s+(?:and|&|of)\s+[A-Z][\w'’&-]*"
+                            r"|\s+[A-Z][\w'’&-]*)*)")
+# Age is said with a small closed set of words, or a number ("70-year-old").
+_AGE_WORDS = {"old", "young", "elderly", "teenage", "retired", "ageing", "aging", "little", "baby", "middle-aged",
+              "adult", "grown", "teen", "infant", "aged"}
+_GENRE_PROBES = {
+    "comedy": "a funny comedy with jokes", "horror": "a horror film, scary, ghosts, dread",
+    "thriller": "a tense thriller, danger, a crime", "romance": "a romance, two people fall in love",
+    "scifi": "science fiction, space, robots, the future", "fantasy": "a fantasy tale, magic, dragons, witches",
+    "family": "a children's story, gentle and playful", "sport": "a sports story, a match, a race, training",
+    "music": "a music video, a song, dancing", "documentary": "a documentary portrait of real people at work",
+    "drama": "a quiet human drama about a family",
+}
+_TIME_OF_DAY = {"DAWN": "dawn, sunrise, first light", "MORNING": "morning, breakfast time",
+                "DAY": "day, noon, midday, afternoon", "DUSK": "dusk, sunset, evening, twilight",
+                "NIGHT": "night, midnight, after dark"}
+_WEATHER = ("rain", "a storm", "snow", "fog", "wind", "thunder and lightning", "a heatwave", "hail")
 
-# Places a brief can name, and the sets a short film would shoot there (INT?, LOCATION).
-SETTINGS: dict[str, list[tuple[bool, str]]] = {
-    "lighthouse": [(False, "LIGHTHOUSE GALLERY"), (True, "LIGHTHOUSE KITCHEN"), (True, "LIGHTHOUSE LAMP ROOM")],
-    "shore": [(False, "ROCKY SHORE")], "beach": [(False, "BEACH")], "sea": [(False, "HARBOUR WALL")],
-    "park": [(False, "CITY PARK"), (False, "PARK POND"), (False, "PARK BANDSTAND")],
-    "city": [(False, "NEON STREET"), (False, "ROOFTOPS"), (True, "SUBWAY TUNNEL")],
-    "coffee": [(True, "CORNER CAFÉ"), (True, "SMALL KITCHEN"), (False, "CITY STREET")],
-    "cafe": [(True, "CORNER CAFÉ"), (False, "CITY STREET")],
-    "space": [(True, "STATION CORRIDOR"), (True, "COCKPIT"), (False, "STATION HULL")],
-    "forest": [(False, "FOREST PATH"), (False, "CLEARING"), (False, "OLD OAK")],
-    "desert": [(False, "DESERT ROAD"), (False, "DUNE RIDGE")], "mountain": [(False, "MOUNTAIN PASS"), (True, "HUT")],
-    "school": [(True, "CLASSROOM"), (False, "SCHOOLYARD")], "office": [(True, "OPEN-PLAN OFFICE"), (False, "ROOF")],
-    "hospital": [(True, "HOSPITAL BREAK ROOM"), (True, "HOSPITAL WARD"), (False, "HOSPITAL ROOF")],
-    "kitchen": [(True, "KITCHEN")], "home": [(True, "LIVING ROOM"), (True, "KITCHEN"), (True, "HALLWAY")],
-    "train": [(True, "TRAIN CARRIAGE"), (False, "PLATFORM")], "market": [(False, "MARKET STALLS")],
-    "lab": [(True, "LAB")], "farm": [(False, "FARMYARD"), (True, "BARN")], "river": [(False, "RIVERBANK")],
-    "lake": [(False, "LAKE SHORE")], "street": [(False, "CITY STREET")], "rooftop": [(False, "ROOFTOP")],
-    "snow": [(False, "FROZEN FIELD")], "garden": [(False, "BACK GARDEN")], "studio": [(True, "STUDIO")],
-}
-_SETTING_ALIASES = {
-    "ashore": "shore", "coast": "shore", "ocean": "sea", "harbour": "sea", "harbor": "sea", "neon": "city",
-    "streets": "city", "downtown": "city", "café": "cafe", "espresso": "coffee", "spaceship": "space",
-    "station": "space", "planet": "space", "mars": "space", "woods": "forest", "house": "home", "apartment": "home",
-    "flat": "home", "classroom": "school", "subway": "train", "playground": "park", "laboratory": "lab",
-    "winter": "snow", "alley": "street", "rooftops": "rooftop", "roof": "rooftop", "frozen": "lake",
-    "fields": "farm", "village": "market",
-}
-# Only events the writer has beats for (brief_world.EVENT_BEATS); the rest are mapped onto the nearest one.
-EVENTS = ("lost", "ice", "storm", "fire", "rain", "blackout", "chase")
-_EVENT_ALIASES = {
-    "frozen": "ice", "icy": "ice", "skating": "ice", "snow": "ice", "loses": "lost", "lose": "lost",
-    "missing": "lost", "runaway": "lost", "chased": "chase", "chases": "chase", "pursuit": "chase", "heist": "chase",
-    "invasion": "chase", "race": "chase", "hurricane": "storm", "thunder": "storm", "rainy": "rain",
-    "raining": "rain", "flood": "rain", "flooded": "rain", "burning": "fire", "burns": "fire", "alarm": "fire",
-    "snowstorm": "storm", "outage": "blackout", "eclipse": "blackout", "power": "blackout",
-}
-_ROBOTS = {"robot", "android", "drone", "droid", "machine", "bot", "ai", "cyborg"}
-_ANIMALS = {"dog", "puppy", "cat", "kitten", "bird", "fox", "horse", "owl", "crow", "rabbit", "whale", "seal",
-            "dragon", "wolf", "bear", "goat", "turtle", "parrot", "hedgehog", "mouse", "rat", "duck", "pig", "cow",
-            "sheep", "frog", "hare", "deer", "badger", "otter", "squirrel", "lion", "tiger", "elephant", "monkey",
-            "penguin", "bee", "hound", "gull", "seagull", "pony", "donkey", "goose", "hen", "chicken", "lamb",
-            "octopus", "shark", "dolphin", "bat", "moth", "butterfly", "snail", "tortoise", "raccoon", "beetle"}
-# Words for someone at a hero's side that take their kind from the word before: "owl friend", "robot pal".
-_SIDEKICKS = {"friend", "companion", "pal", "sidekick", "buddy", "partner", "helper", "guardian", "pet"}
-_PEOPLE = {"child", "kid", "girl", "boy", "woman", "man", "stranger", "friend", "mother", "father", "sister",
-           "brother", "grandmother", "grandfather", "daughter", "son", "teacher", "nurse", "courier", "detective",
-           "keeper", "barista", "pilot", "soldier", "astronaut", "musician", "chef", "doctor", "runner", "thief",
-           "grandson", "granddaughter", "grandma", "grandpa", "uncle", "aunt", "niece", "nephew", "wife", "husband",
-           "partner", "neighbour", "neighbor", "baby", "twin", "twins", "couple", "family", "student", "widow",
-           "fisherman", "farmer", "artist", "dancer", "boxer", "witch", "knight", "princess", "king", "queen",
-           "ghost", "alien", "monster", "giant", "spirit", "wizard", "pirate", "ninja", "vampire", "zombie", "elf",
-           "fairy", "troll", "mermaid", "prince", "captain", "sailor", "spy", "scientist",
-           "commuter", "stranger", "orphan", "hero", "villain", "poet", "priest", "monk", "nun", "refugee"}
-_GENRES = {"sci-fi": "scifi", "scifi": "scifi", "science": "scifi", "cyberpunk": "scifi", "future": "scifi",
-           "horror": "thriller", "thriller": "thriller", "heist": "thriller", "chase": "thriller",
-           "comedy": "comedy", "funny": "comedy", "family": "family", "child": "family", "kid": "family"}
+
+@dataclass
+class Figure:
+    """Someone (or some creature) the brief names."""
+
+    role: str  # the phrase without article, head as lemma: "jazz singer", "rival chess grandmaster"
+    kind: str  # person, animal, robot
+    name: str = ""  # a name the brief gives ("Maya")
+    count: int = 1
+    pronoun: str = "they"
+    age: str = ""  # the brief's own age words: "retired", "teenage", "70-year-old"
+    relation: str = ""  # "her grandfather": whose (the owner's role, or the pronoun)
+    words: str = ""  # as the brief first wrote it
+
+
+@dataclass
+class Place:
+    phrase: str  # "windy pier", "Paris", "big show"
+    interior: bool
+    proper: bool = False  # a city, a country, a region: said in a SUPER, drawn as its streets
+    event: bool = False  # a tournament, a show: the place where it happens
+
+
+@dataclass
+class Act:
+    """One clause of the story as the brief says it, with the figures in it marked for the writer."""
+
+    text: str  # "{0} loses her voice the night before the big show"
+    figures: list[int]  # indexes into BriefReading.figures, in order of {n}
+    lead: str = ""  # "until", "only", "but", "then"... ("" for a plain clause)
+    place: int = -1  # index into BriefReading.places named in it
+    time: str = ""  # a heading time named in it (DAWN...)
+    weather: str = ""
+    props: list[str] = field(default_factory=list)
 
 
 @dataclass
 class BriefReading:
     """What a writer takes from a brief before writing."""
 
-    protagonist: str = ""  # role words, e.g. "lighthouse keeper"
-    companion: str = ""  # e.g. "small robot"
-    companion_kind: str = ""  # robot, animal, person, object, or "" when there is none
-    settings: list[str] = field(default_factory=list)  # keys of SETTINGS, most specific first
-    event: str = ""
-    product: str = ""  # the brand's name, for brand shorts
-    category: str = ""  # what the brand sells, e.g. "coffee"
+    text: str
+    shape: str = "one_line"  # one_line, beat_list, product_spot, logline_twist, paragraph
     genre: str = "drama"
-    theme: str = ""  # the brief itself when it is a word or two
-    together: bool = False  # protagonist and companion arrive together ("a child and a dog")
-    want: str = ""  # what the protagonist is after, from "learns to bake bread": "bake bread"
-    hero_name: str = ""  # a name the brief gives the protagonist ("Maya and Leo" -> "Maya")
-    companion_name: str = ""  # ... and the companion ("Leo")
-    quest: str = ""  # the object of the story as the brief says it: "lost kite", "last oxygen tank"
-    quest_prop: str = ""  # the same object as a prop on set, without its story state: "kite", "oxygen tank"
-    guest: str = ""  # a third figure the brief names ("...care for an injured crow"), described like companion
-    guest_kind: str = ""
-    guest_name: str = ""
-    guest_together: bool = False  # there from the first scene ("a girl, her grandfather and their robot")
+    brand: bool = False
+    product: str = ""  # the brand's name ("Tidewater"), or the business ("neighbourhood coffee roaster")
+    category: str = ""  # what it sells ("surf wax", "e-bike")
+    line: str = ""  # the product line / tagline, as written
+    heading: str = ""  # what a beat list is about ("Office birthday chaos")
+    figures: list[Figure] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    props: list[str] = field(default_factory=list)  # things on set, in order; the first acted upon is the key prop
+    key_prop: str = ""
+    quest: str = ""  # the key prop as the story says it ("lost kite"), for the title
+    events: list[str] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)  # heading times in brief order
+    weather: list[str] = field(default_factory=list)
+    era: str = ""
+    acts: list[Act] = field(default_factory=list)  # the story (or the beats) in order
+    twist: int = -1  # index of the act held back for the end
+    not_understood: list[str] = field(default_factory=list)
 
 
-_OBJECT_NOUNS = {"watch", "ring", "key", "map", "letter", "record", "present", "gift", "bike", "boat", "kite",
-                 "box", "light", "ship", "plant", "note", "photo", "photograph", "painting", "picture", "book"}
-# Things a story is about that are not things on set: times, feelings, the film itself.
-_NOT_PROPS = {"night", "day", "morning", "evening", "afternoon", "summer", "winter", "spring", "autumn", "year",
-              "years", "week", "weekend", "life", "time", "memory", "way", "world", "dream", "dreams", "love", "truth",
-              "courage", "answer", "chance", "job", "film", "story", "spot", "short", "ad", "advert", "video",
-              "minute", "minutes", "second", "seconds", "moment", "journey", "adventure", "place", "help", "brand",
-              "commercial", "campaign", "promo", "product", "launch", "company", "shop", "store", "label", "startup",
-              "business", "ashore", "home", "nothing", "something", "everything", "other", "others", "family",
-              "sci-fi", "scifi", "thriller", "comedy", "drama", "horror", "animation", "piece", "tale", "fear",
-              "hope", "silence", "peace", "freedom", "friendship", "kindness", "fun", "everyone", "anyone", "people",
-              "wind", "weather", "sky", "sun", "moon", "stars", "rest", "ending", "start", "end", "bed", "top", "shift",
-              "work", "school", "town", "news", "luck", "name", "voice", "heart", "mind", "past", "future", "lives"}
-# A thing's state in the story, which a title keeps ("The Lost Kite") and the prop list does not ("KITE").
-_STORY_STATES = {"lost", "missing", "stolen", "last", "hidden", "buried", "forgotten", "runaway", "escaped",
-                 "vanished", "vanishing", "disappearing", "only", "final", "abandoned", "secret", "cursed",
-                 "legendary", "mysterious", "precious", "sunken", "wanted", "same", "new", "first", "next", "whole"}
-QUEST_MARKS = {"lost", "missing", "stolen", "last", "hidden", "buried", "forgotten", "secret", "legendary",
-                "sunken", "cursed", "mysterious", "precious", "runaway", "vanished"}
-_ENCOUNTER_VERBS = {"find", "meet", "discover", "rescue", "see", "hear", "spot", "save", "follow", "chase",
-                    "notice", "encounter", "stumble", "adopt", "befriend", "catch", "capture", "free", "release",
-                    "search", "look", "hunt", "seek", "track", "trace", "wait", "run", "flee", "escape", "fall",
-                    "miss", "lose", "steal", "reunite", "tame"}
-_THREAT_VERBS = {"run from", "flee", "flee from", "escape", "escape from", "hide from", "run away", "fight",
-                 "fight off", "outrun", "dodge", "evade", "battle", "defeat", "chase", "chase off"}
-_KNOWN_NOUNS = _PEOPLE | _ROBOTS | _ANIMALS | set(SETTINGS) | set(_SETTING_ALIASES) | _OBJECT_NOUNS
-# Every word the reader knows is not a name, even capitalised at the start of a sentence ("Rain", "Promo").
-_KNOWN_WORDS = _KNOWN_NOUNS | _OBJECT_NOUNS | set(EVENTS) | set(_EVENT_ALIASES) | set(_GENRES)
+_table_vectors: dict[int, object] = {}
 
 
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z][a-z'\-]*|[0-9]+", text.lower())
+@lru_cache(maxsize=2048)
+def _vector(text: str):
+    from memory.embeddings import embed_texts
+
+    return embed_texts([text])[0]
 
 
-def figure_kind(noun: str) -> str:
-    """robot, animal, person or object, for one noun of a brief."""
-    if noun in _ROBOTS:
-        return "robot"
-    if noun in _ANIMALS:
-        return "animal"
-    if noun in _PEOPLE or noun.endswith(("er", "or", "ist")) and noun not in _OBJECT_NOUNS | _NOT_PROPS:
-        return "person"
-    return "object"
+def _nearest(text: str, table: dict[str, str] | tuple[str, ...], floor: float) -> str:
+    """The label of the table entry nearest in meaning to the text, or '' when none is near enough."""
+    from memory.embeddings import embed_texts
+
+    labels = list(table)
+    if id(table) not in _table_vectors:
+        _table_vectors[id(table)] = embed_texts(list(table.values()) if isinstance(table, dict) else labels)
+    sims = _table_vectors[id(table)] @ _vector(text)
+    best = int(sims.argmax())
+    return labels[best] if float(sims[best]) >= floor else ""
 
 
-def _singular(tok: str) -> str:
-    if tok.endswith("ies") and len(tok) > 4:
-        return tok[:-3] + "y"
-    return tok[:-1] if tok.endswith("s") and not tok.endswith(("ss", "us")) else tok
+def _split_prefix(text: str) -> tuple[str, str]:
+    """'A 30-second spot for X: dawn, the roaster...' -> ('A 30-second spot for X', 'dawn, the roaster...')."""
+    m = re.match(r"^([^:.!?]{3,120}):\s+(.+)$", text.strip(), re.S)
+    if not m or _LINE_MARK.match(m.group(0)):
+        return "", text.strip()
+    return m.group(1).strip(), m.group(2).strip()
 
 
-def name_of(phrase: NounPhrase) -> str:
-    """The name a phrase gives someone ("Maya", "Zoë"), or '' for a capitalised common word ("Rain")."""
-    name = phrase.name
-    if not name or phrase.head in PRONOUNS or any(
-            t.low in _KNOWN_WORDS or _singular(t.low) in _KNOWN_WORDS or t.low in _NOT_PROPS or verb_base(t.low)
-            for t in phrase.words):
-        return ""
-    return name
-
-
-def phrase_kind(phrase: NounPhrase) -> str:
-    """What a noun phrase is in the film: a named person, a figure of some kind, a place, or an object."""
-    if name_of(phrase):
-        return "person"
-    if phrase.head in {"you", "we", "i", "she", "he", "they"}:
-        return "person"
-    head = _singular(phrase.head)
-    if head in SETTINGS or _SETTING_ALIASES.get(head) or phrase.head in SETTINGS:
-        return "place"
-    if head in _NOT_PROPS or phrase.head in _NOT_PROPS or head in _EVENT_ALIASES or head in EVENTS:
-        return "idea"
-    kind = figure_kind(head)
-    # "robot dog" is still a robot: any robot word in the phrase makes a machine; an "owl friend" is an owl.
-    if kind in ("animal", "person") and (kind == "animal" or head in _SIDEKICKS):
-        modifiers = {_singular(w.low) for w in phrase.words[:-1]}
-        if modifiers & _ROBOTS:
-            return "robot"
-        if modifiers & _ANIMALS:
-            return "animal"
-    return kind
-
-
-def _role(phrase: NounPhrase) -> str:
-    return " ".join(t.low for t in phrase.words if not t.low.isdigit())[-40:].strip()
-
-
-def settings_named_in(text: str) -> list[str]:
-    """Keys of SETTINGS that a text names, in order ("set it in a forest" -> ["forest"])."""
-    found: list[str] = []
-    for tok in _tokens(text):
-        key = _SETTING_ALIASES.get(tok, tok)
-        if key in SETTINGS and key not in found:
-            found.append(key)
-    return found
-
-
-def _read_brand(text: str, reading: BriefReading) -> None:
-    reading.genre = "brand"
-    # The brand's own name is the capitalised word the brief gives it ("for Ember, a coffee brand").
-    named = re.search(r"\b(?:for|by|from|called|named)\s+([A-Z][\w'&-]+(?:\s+[A-Z][\w'&-]+)?)", text)
-    # "for Ember, a coffee brand", "an electric bike brand", "a bike shop called Spokes".
-    m = re.search(r"\b(?:for|an?|the) (?:an? |the )?([a-z][a-z\-]*(?: [a-z][a-z\-]*)?) (?:brand|company|shop|store|"
-                  r"label|startup|business|cafe|café)\b", text.lower())
-    after_name = named and re.match(r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s*(?:$|[.,:;!])",
-                                    text[named.end():])
-    if m:
-        category = " ".join(w for w in m.group(1).split() if w not in {"a", "an", "the", "for", "promo"})
-    elif after_name:
-        category = after_name.group(1)  # "for Nimbus running shoes"
+def _brand(prefix: str, body: str, reading: BriefReading) -> str:
+    """Product name, category and line; returns the body without its closing line."""
+    source = prefix or body.split(".")[0]
+    named = _NAMED_PRODUCT.search(source)
+    if named:
+        reading.product = named.group(1).strip()
+        after = source[named.end():]
+        cat = re.match(r"\s*,?\s*(?:an?\s+|the\s+)?([\w\s'’-]+?)(?:\s+brand|\s+company|\s+label)?\s*$", after)
+        reading.category = cat.group(1).strip() if cat else ""
     else:
-        category = next((s for s in reading.settings), "")
-    reading.product = named.group(1) if named else category.title()
-    reading.category = category.strip()
+        business = re.search(r"\bfor\s+(?:an?|the)\s+([\w\s'’-]+?)\s*$", source)
+        reading.product = business.group(1).strip() if business else ""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", body) if s.strip()]
+    kept: list[str] = []
+    closing: list[str] = []
+    for sentence in sentences:
+        marked = _LINE_MARK.match(sentence)
+        product_word = reading.product.split()[0].lower() if reading.product else "\0"
+        if marked:
+            closing.append(marked.group(1).strip())
+        elif kept and (sentence.lower().startswith(product_word) or closing):
+            closing.append(sentence)  # "Brightline. Never too late."
+        else:
+            kept.append(sentence)
+    reading.line = " ".join(closing).strip()
+    return " ".join(kept)
 
 
-def _story_clause(clauses: list[Clause]) -> Clause | None:
-    """The clause that tells the story: the first whose subject is someone doing something."""
-    for clause in clauses:
-        if clause.subjects and clause.acts and phrase_kind(clause.subjects[0]) in ("person", "animal", "robot"):
-            return clause
-    for clause in clauses:
-        if clause.subjects and phrase_kind(clause.subjects[0]) in ("person", "animal", "robot"):
-            return clause
-    return None
+def _shape(text: str, prefix: str, body: str, clauses: list[Clause], reading: BriefReading) -> str:
+    if reading.brand:
+        return "product_spot"
+    if prefix and body.count(",") >= 2:
+        return "beat_list"
+    if any(c.lead in {"until", "only", "but", "then", "once"} for c in clauses[1:]):
+        return "logline_twist"
+    if len([s for s in re.split(r"[.!?]\s+", text.strip()) if s.strip()]) >= 2:
+        return "paragraph"
+    return "one_line"
 
 
-def _prop_words(phrase: NounPhrase) -> str:
-    # What happened to the thing ("broken", "stolen") is story, not what the prop department fetches.
-    kept = [t.low for t in phrase.words if t.low not in _STORY_STATES
-            and not (is_participle(t.low) and not t.low.endswith("ing"))]
-    return " ".join(kept[-3:])
+def _age(phrase: NounPhrase) -> str:
+    words = [t.low for t in phrase.words[:-1] if t.low in _AGE_WORDS or re.fullmatch(r"\d+-year-old", t.low)]
+    return " ".join(words)
 
 
-def _describe(phrase: NounPhrase) -> str:
-    # "his missing cat" is a cat; that it is missing is the story's business, not its description.
-    kept = [t for t in phrase.words[-3:] if t.low not in _STORY_STATES or t is phrase.words[-1]]
-    return name_of(phrase) or " ".join(_singular(t.low) if t is phrase.words[-1] else t.low for t in kept)
-
-
-def _is_figure(phrase: NounPhrase) -> bool:
-    # "the watch HE lost": a pronoun points back at someone already cast, it brings no one new.
-    return phrase.head not in PRONOUNS and phrase_kind(phrase) in ("person", "animal", "robot")
-
-
-def _figures(story: Clause, reading: BriefReading) -> list[tuple[NounPhrase, bool]]:
-    """Everyone the brief puts beside the hero, in order, each with whether they are there from the start."""
-    figures = [(p, True) for p in story.subjects[1:] if _is_figure(p)]
-    if story.acts:
-        verb, objects = story.acts[0]
-        for figure in (p for p in objects if _is_figure(p)):
-            if verb.text in _THREAT_VERBS:
-                break  # "runs from the hunters": they chase the hero, they do not keep them company
-            lost = any(t.low in QUEST_MARKS for t in figure.words)
-            if lost and not reading.quest:
-                reading.quest = " ".join(t.low for t in figure.words)  # "The Missing Cat", but no prop
-            # "teaches her grandson" shares the opening scene; "finds a robot" is the encounter itself.
-            figures.append((figure, not lost and (bool(figure.possessive) or phrase_kind(figure) == "person"
-                                                  and verb.base not in _ENCOUNTER_VERBS)))
-    figures += [(p, True) for prep, p in story.settings if prep == "with" and _is_figure(p)]
-    # Whoever is at the hero's side from the start is the companion; a figure met on the way is the guest.
-    return sorted(figures, key=lambda f: not f[1])
-
-
-def _read_story(clauses: list[Clause], reading: BriefReading) -> None:
-    story = _story_clause(clauses)
-    phrases: list[tuple[str, NounPhrase]] = []  # every phrase of the brief with the verb or preposition before it
-    for clause in clauses:
-        phrases += [("", p) for p in clause.subjects]
-        for verb, objects in clause.acts:
-            phrases += [(verb.text, p) for p in objects]
-        phrases += list(clause.settings)
-    if story is not None:
-        lead = story.subjects[0]
-        if name_of(lead):
-            reading.hero_name = name_of(lead)
-        elif lead.head not in {"you", "we", "i", "she", "he", "they"}:
-            reading.protagonist = _role(lead)
-        if story.acts:
-            verb, objects = story.acts[0]
-            if verb.particle == "" and len(story.acts) > 1 and story.acts[1][0].infinitive and not objects:
-                reading.want = " ".join([story.acts[1][0].base] + [p.text for p in story.acts[1][1][:1]])
-        figures = _figures(story, reading)
-        if figures:
-            (first, together), rest = figures[0], figures[1:]
-            reading.companion, reading.companion_kind = _describe(first), phrase_kind(first)
-            reading.companion_name, reading.together = name_of(first), together
-            if rest:
-                guest, reading.guest_together = rest[0]
-                reading.guest, reading.guest_kind, reading.guest_name = \
-                    _describe(guest), phrase_kind(guest), name_of(guest)
-    objects = [p for clause in clauses for _, acted in clause.acts for p in acted if phrase_kind(p) == "object"]
-    marked = [p for _, p in phrases if phrase_kind(p) == "object" and any(t.low in QUEST_MARKS for t in p.words)]
-    # A brief that is only a thing ("Kite", "an old music box") is about that thing; a longer brief the
-    # reader could not parse (another language, a list of words) names no object it can trust.
-    short = len([t for c in clauses for t in c.subjects]) == 1 and sum(len(p.words) for _, p in phrases) <= 3
-    alone = [p for _, p in phrases if phrase_kind(p) == "object"] if story is None and short else []
-    # Props are English nouns the reader knows how to write about; a run of another script is not one.
-    quest = next((p for p in marked + objects + alone if all(t.low.isascii() and len(t.low) <= 20 for t in p.words)),
-                 None)
-    if quest is not None and _prop_words(quest) and not reading.quest:
-        reading.quest = " ".join(t.low for t in quest.words)
-        reading.quest_prop = _prop_words(quest)
+def _figure_key(role: str) -> str:
+    return role.split()[-1]
 
 
 def read_brief(text: str) -> BriefReading:
-    """Pull protagonist, companion, quest object, settings, event, product and genre out of a brief."""
-    tokens = _tokens(text)
-    reading = BriefReading()
-    if len(tokens) <= 2:
-        reading.theme = " ".join(tokens)
-    for tok in tokens:
-        key = _SETTING_ALIASES.get(tok, tok)
-        if key in SETTINGS and key not in reading.settings:
-            reading.settings.append(key)
-        event = _EVENT_ALIASES.get(tok, tok)
-        if not reading.event and event in EVENTS:
-            reading.event = event
-        if tok in _GENRES and reading.genre == "drama":
-            reading.genre = _GENRES[tok]
-    if _BRAND.search(text):
-        _read_brand(text, reading)
-    # An all-capitals brief has no capitals left to mark names, and would read as one long name.
-    _read_story(chunk(text.lower() if text.isupper() else text, _KNOWN_NOUNS), reading)
-    if reading.genre == "brand":
-        reading.quest = reading.quest_prop = ""  # a brand short's object is the product, whatever else it names
+    """Figures, places, props, times, weather, era, product and the story's acts, from the brief's own words."""
+    reading = BriefReading(text=text.strip())
+    prefix, body = _split_prefix(reading.text)
+    reading.brand = bool(BRAND.search(prefix or reading.text[:80]))
+    if reading.brand and not prefix:
+        # "A 15 second ad for Nimbus running shoes. A runner..." : the first sentence is the brief's heading.
+        first, _, rest = reading.text.partition(". ")
+        if _NAMED_PRODUCT.search(first) or re.search(r"\bfor\s+(?:an?|the)\s", first):
+            prefix, body = first.strip(" ."), rest.strip()
+    if reading.brand:
+        body = _brand(prefix, body, reading)
+    elif prefix:
+        reading.heading = prefix
+    clauses = chunk(body)
+    # A beat list's heading ("A day with the beekeepers of a Slovenian valley") names people and places too.
+    context = chunk(prefix) if prefix and not reading.brand else []
+    reading.shape = _shape(reading.text, prefix, body, clauses, reading)
+    reading.genre = "brand" if reading.brand else _nearest(reading.text, _GENRE_PROBES, 0.0) or "drama"
+    era = re.search(r"\b(1[0-9]{3}s?|20[0-9]{2}s?)\b", reading.text)
+    reading.era = era.group(1) if era else ""
+    phrases = [p for c in context + clauses for p in c.phrases]
+    kinds = _kinds(phrases)
+    figure_at: dict[int, int] = {}  # id(phrase) -> figure index
+    for clause in context + clauses:
+        for phrase in clause.phrases:
+            kind = kinds.get(phrase.lemma, "idea")
+            placed = phrase.prep in {"in", "at", "across", "to", "from", "into", "of", "near", "through", "on"}
+            if phrase.is_name and not placed and (clause.verbs or kind != "place"):
+                kind = "person"  # "Maya and Leo build a raft": a name that acts is someone, whatever it sounds like
+            elif phrase in clause.subjects and clause.verbs and kind not in ("person", "animal", "robot"):
+                kind = _acting_kind(phrase, kind)
+            elif phrase.verb and not phrase.is_name and kind in ("place", "idea", "person"):
+                kind = _acted_on_kind(phrase, kind)
+            kinds[phrase.lemma] = kind
+            _take(reading, phrase, kind, figure_at)
+    # A pronoun subject ("she tracks the writer") is the last figure named before it who fits it.
+    lead = -1
+    for clause in clauses:
+        if not (reading.shape in ("beat_list", "product_spot") or clause.verbs or len(clauses) == 1):
+            continue  # "London, 1944." is said in a SUPER, not played as an act
+        act = _act(clause, reading, figure_at, lead)
+        if act.text.strip():
+            reading.acts.append(act)
+            lead = act.figures[0] if act.figures and act.text.startswith("{0}") else lead
+    _pronouns_from_text(reading)
+    if reading.shape == "logline_twist":
+        reading.twist = max(i for i, a in enumerate(reading.acts) if a.lead in {"until", "only", "but", "then", "once"})
+    acted = [p for c in clauses for p in c.phrases if p.verb and kinds.get(p.lemma) == "object"]
+    if reading.brand and reading.category:
+        reading.key_prop = reading.quest = reading.category  # a product spot's key prop is the product
+        if reading.category not in reading.props:
+            reading.props.insert(0, reading.category)
+        return reading
+    key = acted[0] if acted else next((p for p in phrases if p.lemma == (reading.props or [""])[0]), None)
+    if key is not None:
+        reading.quest = key.lemma
+        reading.key_prop = prop_name(key)
+        reading.props = [reading.key_prop if p == key.lemma else p for p in reading.props]
     return reading
+
+
+# Ordinals and their like say where a thing stands in the story, not what the prop department fetches.
+_STORY_ORDER = {"last", "first", "only", "next", "same", "own", "other", "final", "whole", "very"}
+
+
+def prop_name(phrase: NounPhrase) -> str:
+    """The thing on set without its story state: 'a lost kite' -> 'kite', 'the last oxygen tank' -> 'oxygen tank'.
+
+    A participle ('lost', 'stolen', 'broken', 'leaking') is what happened to it; lemminflect says which words are."""
+    kept = []
+    for tok in phrase.words[:-1]:
+        verb = word_classes(tok.low).get("VERB")
+        if tok.low in _STORY_ORDER or (verb and verb[0] != tok.low and "NOUN" not in word_classes(tok.low)):
+            continue
+        kept.append(tok.low)
+    return " ".join(kept + [lemma(phrase.head.low)])
+
+
+def _kinds(phrases: list[NounPhrase]) -> dict[str, str]:
+    """Each phrase's kind by meaning. A compound is what its head is ('generation SHIP', 'jazz SINGER'); a name
+    is judged whole ('Reykjavik')."""
+    probes = {p.lemma: (p.lemma if p.is_name else lemma(p.head.low)) for p in phrases}
+    heads = sorted(set(probes.values()))
+    # A thing on set must be clearly a thing: "at work" is as much an idea as an object.
+    found = {h: ("idea" if k == "object" and margin < 0.02 else k)
+             for h, (k, margin) in zip(heads, kinds_of(heads))} if heads else {}
+    kinds = {whole: found[head] for whole, head in probes.items()}
+    # "robot dog" is a machine; an "owl friend" is an owl: a creature word before a person word gives the kind.
+    for p in phrases:
+        mods = [lemma(t.low) for t in p.words[:-1] if t.tag == "NOUN"]
+        mod_kinds = [k for k, _ in kinds_of(mods)] if mods else []
+        if "robot" in mod_kinds and kinds[p.lemma] in ("person", "animal"):
+            kinds[p.lemma] = "robot"
+        elif "animal" in mod_kinds and kinds[p.lemma] == "person":
+            kinds[p.lemma] = "animal"
+    return kinds
+
+
+def _acting_kind(phrase: NounPhrase, kind: str) -> str:
+    """A subject that acts is more likely someone: 'a MOUSE and his owl friend look after an egg'."""
+    from tools.screenplay.brief_meaning import scores_of
+
+    scores = scores_of(lemma(phrase.head.low))
+    figure = max(("person", "animal", "robot"), key=lambda k: scores[k])
+    return figure if scores[figure] >= scores[kind] - 0.08 else kind
+
+
+def _acted_on_kind(phrase: NounPhrase, kind: str) -> str:
+    """What a verb acts on directly is likely a thing: 'build a RAFT', 'search for the missing KEY'."""
+    from tools.screenplay.brief_meaning import scores_of
+
+    scores = scores_of(lemma(phrase.head.low))
+    return "object" if scores["object"] >= scores[kind] - (0.04 if kind == "person" else 0.05) else kind
+
+
+def _pronouns_from_text(reading: BriefReading) -> None:
+    """The brief's own pronouns win over a guess from the role: 'a surfer waxes HER board'."""
+    for act in reading.acts:
+        if not act.figures or not act.text.startswith("{0}"):
+            continue
+        figure = reading.figures[act.figures[0]]
+        if figure.count > 1 or figure.kind != "person":
+            continue
+        words = set(re.findall(r"[a-z]+", act.text.lower()))
+        said = "she" if words & {"her", "she", "herself"} else "he" if words & {"his", "he", "him", "himself"} else ""
+        if said and not (words & {"her", "she"} and words & {"his", "he"}):
+            figure.pronoun = said
+
+
+def _take(reading: BriefReading, phrase: NounPhrase, kind: str, figure_at: dict[int, int]) -> None:
+    """File one phrase under what it is."""
+    role = phrase.lemma
+    if reading.product and role.lower() == reading.product.lower():
+        return  # the brand itself, kept for the end card
+    if phrase.head.low in POSSESSIVES:
+        return
+    if kind in ("person", "animal", "robot"):
+        for i, fig in enumerate(reading.figures):
+            if (fig.name and fig.name == phrase.text) or (not fig.name and _figure_key(fig.role) == _figure_key(role)):
+                figure_at[id(phrase)] = i
+                return
+        name = phrase.text if phrase.is_name else ""
+        figure = Figure(role=role if not name else "", kind=kind, name=name, count=min(3, phrase.count),
+                        age=_age(phrase), relation=phrase.possessive, words=phrase.text)
+        figure.pronoun = _pronoun(phrase, figure)
+        reading.figures.append(figure)
+        figure_at[id(phrase)] = len(reading.figures) - 1
+    elif kind == "place" or (phrase.is_name and phrase.prep in {"in", "at", "across", "to", "from", "near"}):
+        if not any(p.phrase == role for p in reading.places):
+            from tools.screenplay.brief_meaning import is_interior
+
+            reading.places.append(Place(role, interior=not phrase.is_name and is_interior(role), proper=phrase.is_name))
+    elif kind == "event":
+        if role not in reading.events:
+            reading.events.append(role)
+            reading.places.append(Place(role, interior=True, event=True))
+    elif kind in ("time", "weather"):
+        when = _nearest(role, _TIME_OF_DAY, 0.55)
+        weather = _nearest(role, _WEATHER, 0.6) if not when else ""
+        if when and when not in reading.times:
+            reading.times.append(when)
+        elif weather and role not in reading.weather:
+            reading.weather.append(role)
+        elif not when and not weather and kind == "weather":
+            if role not in reading.props:
+                reading.props.append(role)  # "rooftop" is no weather: whatever it is, it is on set
+    elif kind == "object":
+        if role not in reading.props:
+            reading.props.append(role)
+
+
+def _pronoun(phrase: NounPhrase, figure: Figure) -> str:
+    if figure.count > 1:
+        return "they"
+    if figure.kind != "person":
+        return "it" if figure.kind == "robot" else "they"
+    return pronoun_for(figure.role or figure.name)
+
+
+def _act(clause: Clause, reading: BriefReading, figure_at: dict[int, int], lead: int = -1) -> Act:
+    """The clause as an action line with its figures as slots: '{0} loses her voice the night before the show'.
+
+    A clause that starts with its verb ("paddles out", "and wins by doing nothing") is done by the lead of
+    the clause before, who is written in."""
+    spans: list[tuple[int, int, int]] = []
+    for phrase in clause.phrases:
+        if id(phrase) in figure_at:
+            spans.append((*phrase.span, figure_at[id(phrase)]))
+    if not spans and clause.subjects and clause.subjects[0].head.low in {"she", "he", "they"} and reading.figures:
+        fits = [i for i, f in enumerate(reading.figures)
+                if f.pronoun == clause.subjects[0].head.low or f.pronoun == "they"]
+        said = clause.subjects[0].head.low
+        if not fits:  # the brief's pronoun wins over the guess: the lead is whoever came first
+            fits = [0]
+            if reading.figures[0].count == 1 and reading.figures[0].kind == "person":
+                reading.figures[0].pronoun = said
+        if fits:
+            first = clause.subjects[0].words[0]
+            spans.append((first.index, first.index + 1, fits[0]))
+    out: list[str] = []
+    figures: list[int] = []
+    tokens = clause.tokens
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        span = next((s for s in spans if s[0] == tok.index), None)
+        if span is not None:
+            figures.append(span[2])
+            out.append("{%d}" % (len(figures) - 1) + ("'s" if tokens[min(len(tokens) - 1, i + span[1] - span[0] - 1)]
+                                                       .owner else ""))
+            while i < len(tokens) and tokens[i].index < span[1]:
+                i += 1
+            continue
+        if tok.tag == "CONJ" and not out and tok.low in {"and", "until", "only", "but", "then", "once", "while"}:
+            i += 1
+            continue
+        out.append(tok.text.replace("{", "(").replace("}", ")") + ("'s" if tok.owner else ""))
+        i += 1
+    words = [t for t in tokens if not (t.tag == "CONJ" and t is tokens[0])]
+    if lead >= 0 and not spans and words and words[0].tag == "VERB":
+        out.insert(0, "{%d}" % len(figures))
+        figures.append(lead)
+    text = " ".join(out).replace(" ,", ",").strip()
+    act = Act(text=text, figures=figures, lead=clause.lead)
+    lemmas = {p.lemma for p in clause.phrases}
+    act.props = [p for p in reading.props if p in lemmas]
+    act.place = next((i for i, p in enumerate(reading.places) if p.phrase in lemmas), -1)
+    for phrase in clause.phrases:
+        when = _nearest(phrase.lemma, _TIME_OF_DAY, 0.55) if phrase.lemma not in reading.props else ""
+        if when and when in reading.times:
+            act.time = when
+        if phrase.lemma in reading.weather:
+            act.weather = phrase.lemma
+    return act

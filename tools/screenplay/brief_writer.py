@@ -1,322 +1,376 @@
-"""Brief to script, offline: a short-film structure template filled from the brief.
+"""Brief to script, offline: a structure template told in the brief's own words.
 
-The template is the five-beat short (setup, inciting incident, turn, climax,
-resolution), grown to six with a quiet bonding beat or cut to four for short
-running times. The key prop is set up in capitals in scene 1 and pays off at
-the climax; the last scene returns to the first scene's place so the film
-bookends. Output is labelled `template:three-act-short` (SPEC §2).
+The template is structure only. A story brief (a line, a logline, a paragraph)
+is played as setup, its acts in order, and a last scene that returns to the
+first scene's set (the bookend); a twist ("until...", "only to...") is held for
+the end; the key prop is set up in capitals in scene 1 and comes back at the
+end. A beat list or a product spot keeps its beats, in order, one scene each,
+and a spot ends on its brand and line. Every person, place, thing, time and
+event is the brief's (or a note's); the writer adds only connective lines.
+Output is labelled `template:brief-structure` (SPEC §2).
 """
 
 from __future__ import annotations
 
-import random
 import re
-import zlib
-from dataclasses import dataclass
 
-from graph.state import Brief, Script
+from graph.state import Brief, Reading, Script, Understood
 from tools.errors import BadInput
-from tools.screenplay.brief_reading import QUEST_MARKS, BriefReading, read_brief, settings_named_in
-from tools.screenplay.brief_world import World, build_world
+from tools.screenplay.brief_grammar import FUNCTION_WORDS
+from tools.screenplay.brief_reading import BriefReading, read_brief
+from tools.screenplay.brief_world import World, build_world, default_time, introduce
 from tools.screenplay.fountain_io import parse_fountain
-from tools.screenplay.reading import scene_seconds
+from tools.screenplay.script_notes import ENDINGS, parse_note
 
-TEMPLATE = "three-act-short"
+TEMPLATE = "brief-structure"
 SECONDS_PER_SCENE = 12.0
 
-_DARK = re.compile(r"\b(dark|darker|grim|bleak|sad|sadder|tragic|bittersweet|moody|noir|serious)\b", re.I)
-_HOPEFUL = re.compile(r"\b(hope|hopeful|happier|happy|light|lighter|uplifting|warm|warmer|joy|joyful|upbeat)\b", re.I)
-_COMIC = re.compile(r"\b(funny|funnier|comic|comedy|humou?r|jokes?|silly|playful)\b", re.I)
-_SHORTER = re.compile(r"\b(shorter|tighter|faster|cut|trim)\b", re.I)
-_LONGER = re.compile(r"\b(longer|slower|expand|more scenes)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Tone:
-    """How a revise note bends the template."""
-
-    dark: bool = False
-    hopeful: bool = False
-    comic: bool = False
-
-    @classmethod
-    def from_note(cls, note: str) -> "Tone":
-        dark = bool(_DARK.search(note))
-        return cls(dark=dark, hopeful=bool(_HOPEFUL.search(note)) and not dark, comic=bool(_COMIC.search(note)))
-
-
-def _fill(text: str, w: World) -> str:
-    their = "her" if w.they == "she" else "his"
-    return (text.replace("{HERO}", w.hero).replace("{Hero}", w.hero.title()).replace("{they}", w.they)
-            .replace("{their}", their).replace("{Comp}", w.companion.title() if w.companion else f"the {w.prop.name}"))
-
-
-def _line(name: str, text: str, paren: str = "") -> str:
-    # Fountain only hears an all-caps ASCII line as a cue; "@" forces it for names like ZOË or SØREN.
-    cue = name if name.isascii() else f"@{name}"
-    return f"{cue}\n({paren})\n{text}" if paren else f"{cue}\n{text}"
-
-
-@dataclass(frozen=True)
-class Plan:
-    """Which set and time of day each beat plays in."""
-
-    places: dict[str, tuple[bool, str]]
-    times: dict[str, str]
-
-
-def _plan(w: World, tone: Tone, beats: list[str]) -> Plan:
-    """Distinct sets where possible; the ending returns to the opening set so the film bookends."""
-    home, others = w.places[0], w.places[1:] or [w.places[0]]
-    outside = [p for p in others if not p[0]]
-    inciting = outside[0] if outside and w.companion_kind in ("robot", "animal") and not w.together else others[0]
-    rest = [p for p in others if p != inciting] or [inciting]
-    turn = rest[0]
-    climax = rest[1] if len(rest) > 1 else turn
-    exteriors = [p for p in w.places if not p[0]]
-    interiors = [p for p in w.places if p[0]]
-    if w.event in ("chase", "rain", "lost", "ice") and exteriors:
-        # These events happen out in the open: the middle of the film stays outside.
-        inciting, turn, climax = (exteriors[min(i, len(exteriors) - 1)] for i in (1, 1, 2))
-    elif w.event in ("fire", "blackout", "malfunction") and interiors and w.genre != "brand":
-        # ... and these are trapped indoors.
-        inside = [p for p in interiors if p != home] or interiors
-        inciting, turn, climax = (inside[min(i, len(inside) - 1)] for i in (0, 0, 1))
-    if w.genre in ("family",) and not tone.dark:
-        times = {"setup": "MORNING", "inciting": "DAY", "turn": "DAY", "climax": "AFTERNOON", "resolution": "DUSK"}
-    elif w.genre == "brand":
-        times = {"setup": "NIGHT", "inciting": "NIGHT", "turn": "NIGHT", "climax": "NIGHT", "resolution": "DAWN"}
-    else:
-        times = {"setup": "NIGHT" if tone.dark else "DUSK", "inciting": "NIGHT", "turn": "NIGHT",
-                 "climax": "NIGHT", "resolution": "DAWN"}
-    if tone.dark:
-        times["resolution"] = "NIGHT"
-    elif tone.hopeful:
-        times["resolution"] = "MORNING"
-    places = {"setup": home, "inciting": inciting, "bond": inciting, "turn": turn, "climax": climax,
-              "resolution": home}
-    if w.genre == "brand":
-        # A brand short ends on the product moment and an open sky, not back where the shift began.
-        places.update(turn=inciting, climax=home, resolution=rest[-1] if rest[-1] != inciting else home)
-    times["bond"] = times["inciting"]
-    return Plan(places=places, times=times)
-
-
-def _heading(plan: Plan, beat: str, previous: str = "") -> str:
-    """The beat's heading; a scene that stays in the same set reads LATER or CONTINUOUS, never a repeat."""
-    interior, location = plan.places[beat]
-    place = f"{'INT.' if interior else 'EXT.'} {location}"
-    time = plan.times[beat]
-    if previous.startswith(place + " - ") and beat != "resolution":
-        if previous.endswith("CONTINUOUS"):
-            time = "LATER"
-        else:
-            time = "CONTINUOUS" if previous.endswith("LATER") or beat == "climax" else "LATER"
-    return f"{place} - {time}"
-
-
-# An animal companion raises the alarm in its own voice.
-_ANIMAL_CRY = {"dog": "barks and barks", "puppy": "yaps and yaps", "cat": "yowls, fur on end",
-               "kitten": "mews, thin and frantic", "bird": "shrieks and beats its wings", "horse": "rears and whinnies",
-               "owl": "hoots, sharp and urgent", "crow": "caws and caws", "fox": "yips into the dark",
-               "wolf": "howls", "dragon": "roars, smoke pouring from its jaws", "parrot": "squawks, over and over"}
-_ROUTINE = {"MORNING": "starts the day", "DUSK": "goes about the evening routine",
-            "NIGHT": "works through the small hours"}
-_OPENING_LINE = {"family": "Ready? Ready?", "brand": "Four more hours.", "scifi": "Paid by the minute.",
-                 "thriller": "Paid by the minute."}
-
-
-def _setup(w: World, tone: Tone, plan: Plan) -> list[str]:
-    routine = _ROUTINE.get(plan.times["setup"], "goes about the day")
-    blocks = [f"Quiet. {w.hero_intro} {routine}, slow and careful."
-              + (f" {w.companion_intro.rstrip(',')}{'' if w.companion_intro.endswith(')') else ','} keeps close."
-                 if w.together and w.companion else "")
-              + (f" {w.guest_intro.rstrip(',')}{'' if w.guest_intro.endswith(')') else ','} trails behind."
-                 if w.guest and w.guest_together else "")
-              + (_fill(f" All {{they}} wants is to {w.want}.", w) if w.want else ""),
-              _fill(w.prop.setup, w)]
-    line = "Same as always." if tone.dark else _OPENING_LINE.get(w.genre, "One more night. Then we'll see.")
-    blocks.append(_line(w.hero, line))
-    return blocks
-
-
-_GUEST_AT_PEACE = {"animal": "{Guest} curls up at their feet, safe at last.",
-                   "robot": "{Guest} hums quietly beside them, its eye glowing warm.",
-                   "person": "{Guest} stays close, smiling."}
-
-
-def _arrival(kind: str, intro: str, event: str) -> str:
-    """A figure met on the way, introduced as they enter the film."""
-    if kind == "robot":
-        return f"In the wreckage lies {intro} half buried and sparking."
-    if kind == "animal":
-        return f"Out of the dark limps {intro} shivering and alone."
-    wet = "soaked and " if event in ("storm", "rain", "ice") else ""
-    return f"{intro} stumbles in, {wet}out of breath."
-
-
-def _inciting(w: World, tone: Tone, plan: Plan) -> list[str]:
-    blocks = [_fill(w.beats.inciting, w) + (" Something is very wrong." if tone.dark else "")]
-    if w.companion and not w.together:
-        if w.genre == "brand" and w.companion_kind == "person":
-            blocks.append(f"In the last bed, {w.companion_intro} catches {_fill('{Hero}', w)}'s sleeve.")
-            blocks.append(_line(w.companion, "You look more tired than me."))
-        else:
-            blocks.append(_arrival(w.companion_kind, w.companion_intro, w.event))
-            if w.companion_kind == "robot":
-                blocks.append(_line(w.companion, "Cold... cold...", "weak, static"))
-            elif w.companion_kind == "person":
-                blocks.append(_line(w.companion, "Please. I need help."))
-    elif w.companion and w.companion_kind == "animal":
-        where = " at the water's edge" if w.variant == "lost_water" else ""
-        blocks.append(_fill(f"{{Comp}} {_ANIMAL_CRY.get(w.species, 'cries out, over and over')}{where}.", w))
-    elif w.companion:
-        blocks.append(_line(w.companion, "What was that?", "scared"))
-    if w.guest and not w.guest_together:
-        blocks.append(_arrival(w.guest_kind, w.guest_intro, w.event))
-    if tone.comic and w.companion:
-        blocks.append(_fill("{Comp} sneezes, loudly, and knocks a mug off the shelf. {Hero} stares.", w))
-    if w.genre == "brand":
-        blocks.append(_line(w.hero, "Occupational hazard."))
-    else:
-        blocks.append(_line(w.hero, "Easy. I've got you." if w.companion and not w.together else "Oh no."))
-    return blocks
-
-
-def _bond(w: World, tone: Tone, plan: Plan) -> list[str]:
-    if not w.companion:
-        return [_fill("A moment to breathe. {Hero} wraps both hands round a chipped mug. Nothing moves.", w),
-                _line(w.hero, "Breathe. Just breathe.")]
-    blocks = [_fill("A moment to breathe. {Hero} sits close to {Comp}. For a moment, neither moves.", w)]
-    if w.companion_kind != "animal":
-        blocks.append(_line(w.companion, "Why help me?"))
-    blocks.append(_line(w.hero, "Nobody should be out there alone tonight."))
-    return blocks
-
-
-def _turn(w: World, tone: Tone, plan: Plan) -> list[str]:
-    blocks = [_fill(w.beats.danger, w)]
-    if w.companion and w.companion_kind not in ("animal",) and w.genre != "brand":
-        blocks.append(_line(w.companion, "It's too late. Leave me." if tone.dark else "What do we do?"))
-    blocks.append(_line(w.hero, _fill(w.beats.goal, w)))
-    return blocks
-
-
-def _climax(w: World, tone: Tone, plan: Plan) -> list[str]:
-    blocks = [_fill(w.beats.rush, w)] + ([_fill(w.prop.payoff, w)] if w.prop.payoff else [])
-    if w.companion_kind == "animal" and w.variant == "lost_water":
-        blocks.append(_fill("{Comp} paddles out after it, grabs the " + w.prop.name + " and struggles back "
-                            "against the current. {Hero} hauls {Comp} onto the bank.", w))
-    result = _fill(w.beats.result, w)
-    if tone.dark:
-        result += " But not everyone makes it. In the wreckage, something stops moving."
-    blocks.append(result)
-    blocks.append(_line(w.hero, "No. No, no, no." if tone.dark else _fill(w.beats.cry, w)))
-    if w.companion and w.companion_kind not in ("animal",) and w.genre != "brand" and not tone.dark:
-        blocks.append(_line(w.companion, "You did it!"))
-    return blocks
-
-
-def _resolution(w: World, tone: Tone, plan: Plan) -> list[str]:
-    if tone.dark:
-        return [_fill(f"Rain on the glass. {w.prop.keepsake} {{Hero}} sits alone where two sat before.", w),
-                _line(w.hero, "Goodnight, old friend.", "barely a whisper")]
-    together = _fill("{Hero} and {Comp} sit side by side.", w) if w.companion and w.genre != "brand" else \
-        _fill("{Hero} watches the sun come up." if w.genre == "brand" or not w.places[0][0]
-              else "{Hero} sits by the window as the sun comes up.", w)
-    if w.guest:
-        together += " " + _GUEST_AT_PEACE.get(w.guest_kind, _GUEST_AT_PEACE["person"]).format(
-            Guest=w.guest.title())
-    blocks = [f"It is over. {together} " + _fill(w.prop.keepsake, w)
-              + (_fill(f" And at last, {{Hero}} gets to {w.want}.", w) if w.want else "")]
-    if tone.hopeful:
-        blocks.append(_fill("First light spills across everything, gold and new. {Hero} laughs, free and happy, "
-                            "and a bird starts to sing.", w))
-        blocks.append(_line(w.hero, "Tomorrow will be a good day. I'm glad you're here." if w.companion
-                            else "Tomorrow will be a good day."))
-    elif w.genre == "brand":
-        blocks.append(_line(w.hero, "There you are."))
-    else:
-        blocks.append(_line(w.hero, "Stay as long as you like." if w.companion else "Quiet, at last."))
-    if w.genre == "brand" and w.product:
-        blocks.append(f"SUPER: {w.product}. For the ones who keep going.")
-    return blocks
-
-
-def _beats(n: int):
-    if n <= 4:
-        return [("setup", _setup), ("inciting", _inciting), ("climax", _climax), ("resolution", _resolution)]
-    beats = [("setup", _setup), ("inciting", _inciting), ("turn", _turn), ("climax", _climax),
-             ("resolution", _resolution)]
-    return beats if n == 5 else beats[:2] + [("bond", _bond)] + beats[2:]
-
-
-def _gerund(verb: str) -> str:
-    if verb.endswith("ie"):
-        return verb[:-2] + "ying"
-    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
-        return verb[:-1] + "ing"
-    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb):
-        return verb + verb[-1] + "ing"  # swim -> swimming
-    return verb + "ing"
-
-
-def title_for(reading: BriefReading, world: World) -> str:
-    """A title from what the story is after: the brand, the lost thing, the goal, else the key prop.
-
-    Never from the brief's first words, which are a subject and a verb ("The Dog Look").
-    """
-    if world.genre == "brand" and world.product:
-        return world.product
-    quest = reading.quest.split()
-    if quest and set(quest) & QUEST_MARKS:
-        return "The " + reading.quest.title()  # "The Lost Kite", "The Last Oxygen Tank"
-    if reading.want:
-        verb, *rest = reading.want.split()
-        return " ".join([_gerund(verb)] + rest).title()  # "Baking Bread"
-    return f"The {(reading.quest or world.prop.name).title()}"
+# Connective lines by the beat's job and the tone: structure, never story content.
+_LINES = {
+    "setup": {"": "Here we go.", "dark": "Not tonight.", "light": "Today's the day.", "comic": "What could go wrong?",
+              "tense": "Did you hear that?"},
+    "inciting": {"": "No. Not now.", "dark": "Not now. Not like this.", "light": "Oh! Well, then.",
+                 "comic": "Of course. Of course it does.", "tense": "Who's there?"},
+    "turn": {"": "What do we do?", "dark": "There's no way out.", "light": "We can do this.",
+             "comic": "Is this a bad time?", "tense": "Don't move."},
+    "climax": {"": "Now.", "dark": "Now. Before it's too late.", "light": "Now!", "comic": "Now! No, wait. Now!",
+               "tense": "Now. Run."},
+}
+_ENDING_LINES = {"happy": ("{lead} smiles. It is all right, after all.", "We did it."),
+                 "sad": ("{lead} is alone now. It is over, and nothing can change that.", "I'm sorry."),
+                 "open": ("{lead} looks out, waiting. No answer yet.", "What now?"),
+                 "twist": ("And then {lead} sees it: nothing was what it seemed.", "It was you. All along.")}
 
 
 def scene_count(length_s: float, note: str = "") -> int:
-    """Scenes for a running time: about one every 12 s, four to six for a short."""
+    """Scenes for a running time: about one every 12 s, four to six for a short story."""
     n = max(4, min(6, round(length_s / SECONDS_PER_SCENE)))
-    if _SHORTER.search(note):
+    if re.search(r"\b(shorter|tighter|trim)\b", note, re.I):
         n = max(4, n - 1)
-    elif _LONGER.search(note):
+    elif re.search(r"\b(longer|expand|more scenes)\b", note, re.I):
         n = min(6, n + 1)
     return n
 
 
-def script_from_brief(brief: Brief, note: str = "") -> Script:
-    """Write a short script from a brief with the structure template; `note` is a revise note."""
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+class _Pen:
+    """Fills an act's figure slots: an introduction the first time a character appears, the cue after."""
+
+    def __init__(self, world: World):
+        self.world = world
+        self.seen: set[int] = set()
+        self.props_seen: set[str] = set()
+
+    def who(self, figure: int) -> str:
+        names = self.world.cues.get(figure)
+        if not names:
+            return self.world.reading.figures[figure].words  # dropped by a note: said, not cast
+        if figure in self.seen:
+            return " and ".join(names)
+        self.seen.add(figure)
+        return introduce(self.world, figure)
+
+    def act(self, text: str, figures: list[int]) -> str:
+        for slot, fig in enumerate(figures):
+            if fig not in self.world.cues:  # "{0} and {1} fly a kite" without {1}
+                text = re.sub(r"\s+and\s+\{%d\}|\{%d\}\s+and\s+" % (slot, slot), "", text)
+        intros = []
+        for m in re.finditer(r"\{(\d+)\}'s", text):  # "CUSTOMER (a regular customer)'s smile" reads badly
+            fig = figures[int(m.group(1))]
+            if fig in self.world.cues and fig not in self.seen:
+                intros.append(self.who(fig).rstrip(",") + ".")
+        out = re.sub(r"\{(\d+)\}", lambda m: self.who(figures[int(m.group(1))]), text)
+        if intros:
+            out = " ".join(intros) + " " + _cap(out.strip())
+        return self.props(_cap(out.strip()) + ("" if re.search(r"[.!?]$", out.strip()) else "."))
+
+    def props(self, text: str) -> str:
+        """The key prop in capitals where it first appears (the screenplay convention the previs reads)."""
+        prop = self.world.key_prop
+        if prop and prop not in self.props_seen and re.search(rf"\b{re.escape(prop)}s?\b", text, re.I):
+            self.props_seen.add(prop)
+            text = re.sub(rf"\b{re.escape(prop)}(s?)\b", lambda m: prop.upper() + m.group(1).upper(), text,
+                          count=1, flags=re.I)
+        return text
+
+    def lead(self) -> str:
+        return self.world.characters[0].cue if self.world.characters else ""
+
+
+def _line(name: str, text: str) -> str:
+    cue = name if name.isascii() else f"@{name}"
+    return f"{cue}\n{text}"
+
+
+def _heading(world: World, set_index: int, when: str, previous: str) -> str:
+    """INT./EXT., the set, the time; a scene in the same set at the same time reads LATER or CONTINUOUS."""
+    place = world.sets[set_index % len(world.sets)]
+    head = f"{'INT.' if place.interior else 'EXT.'} {place.location}"
+    same_time = world.last_time == when
+    world.last_time = when
+    if previous.startswith(head + " - ") and same_time:
+        when = "LATER" if not previous.endswith("LATER") else "CONTINUOUS"
+    return f"{head} - {when}"
+
+
+def _opening(world: World, pen: _Pen) -> list[str]:
+    reading = world.reading
+    blocks: list[str] = []
+    where = ", ".join(w for w in (world.city, reading.era) if w)
+    if where:
+        blocks.append(f"SUPER: {where}.")
+    if world.weather and reading.shape not in ("beat_list", "product_spot") and not any(
+            world.weather[0] in a.text.lower() for a in world.acts):
+        blocks.append(f"{_cap(world.weather[0])}.")
+    return blocks
+
+
+def _prop_setup(world: World, pen: _Pen) -> list[str]:
+    if not world.key_prop or world.key_prop in pen.props_seen:
+        return []
+    if not world.characters:
+        return [pen.props(f"The {world.key_prop}.")]
+    return [pen.props(f"The {world.key_prop} is never far from {pen.lead()}.")]
+
+
+def _closing(world: World, pen: _Pen, tone: str) -> list[str]:
+    """The last scene's own lines: a note's ending action, the ending's mode, the prop's return, the brand."""
+    reading, blocks = world.reading, []
+    lead = pen.lead()
+    if world.ending_action and world.characters:
+        action = world.ending_action
+        people = " and ".join(c.cue for c in world.characters[:2])
+        verb = "are" if len(world.characters) > 1 else "is"
+        blocks.append(pen.props(_cap(f"{people} {verb} {action}." if action.split()[0].endswith("ing")
+                                     else f"{people} {action}.")))
+    if world.ending in _ENDING_LINES and lead:
+        action, said = _ENDING_LINES[world.ending]
+        blocks.append(action.format(lead=lead))
+        blocks.append(_line(lead, said))
+    elif lead and reading.shape not in ("beat_list", "product_spot"):
+        blocks.append(_line(lead, {"dark": "It's over.", "comic": "Well. That happened."}.get(tone, "There.")))
+    if world.key_prop and world.key_prop in pen.props_seen and world.ending != "sad" \
+            and reading.shape not in ("beat_list", "product_spot"):
+        blocks.append(f"The {world.key_prop}, back where it started.")
+    if reading.brand and world.key_prop and reading.shape in ("beat_list", "product_spot"):
+        blocks.append(f"The {world.key_prop}, in the light.")
+    if reading.brand and (reading.product or reading.line):
+        brand = reading.product if reading.product[:1].isupper() else reading.product.title()
+        line = reading.line
+        if line.lower().startswith(brand.lower()):
+            line = line[len(brand):].strip(" .") + "."  # "Halden. Ride the city." is said once
+        what = f" {_cap(reading.category)}." if reading.category and reading.category.lower() not in line.lower() else ""
+        blocks.append(f"SUPER: {brand}." + what + (f" {line}" if line.strip(" .") else ""))
+    return blocks
+
+
+def _story_scenes(world: World, n: int) -> list[tuple[int, list]]:
+    """Acts per scene: a setup that introduces, the acts in order, the held-back twist at the end."""
+    reading = world.reading
+    acts = list(world.acts)
+    twist = None
+    if reading.twist >= 0 and world.ending in ("", "twist") and reading.twist < len(reading.acts):
+        held = reading.acts[reading.twist]
+        twist = next((a for a in acts if a.text == held.text), None)
+        acts = [a for a in acts if a is not twist]
+    middle = max(1, n - 2)
+    slots: list[list] = [[] for _ in range(middle)]
+    for i, act in enumerate(acts):
+        slots[min(middle - 1, i * middle // max(1, len(acts)))].append(act)
+    return [[]] + slots + [[twist] if twist else []]
+
+
+_DEFAULT_ENDING = {"comedy": "happy", "romance": "happy", "family": "happy", "music": "happy", "sport": "happy",
+                   "horror": "open", "thriller": "open"}
+
+
+def _write_story(world: World, n: int, tone: str) -> list[str]:
+    pen = _Pen(world)
+    parts: list[str] = []
+    previous = ""
+    scenes = _story_scenes(world, n)
+    ending = world.ending or _DEFAULT_ENDING.get(world.reading.genre, "")
+    bridges = 0
+    for index, acts in enumerate(scenes):
+        last = index == len(scenes) - 1
+        job = "setup" if index == 0 else "climax" if index == len(scenes) - 2 else "inciting" if index == 1 \
+            else "turn"
+        named = next((a.place for a in acts if a.place >= 0), -1)
+        set_index = _set_for(world, named, index, len(scenes))
+        previous = _heading(world, set_index, default_time(world, index, len(scenes)), previous)
+        parts.append(previous)
+        if index == 0:
+            parts += _opening(world, pen)
+            first = world.acts[0].figures if world.acts else []
+            cast = [f for f in dict.fromkeys(first) if f in world.cues] or list(world.cues)[:1]
+            if cast:
+                parts.append(" ".join(f"{pen.who(f).rstrip(',')}." for f in cast))
+            parts += _prop_setup(world, pen)
+        for act in acts:
+            parts.append(pen.act(act.text, act.figures))
+        if 0 < index and not acts and not last:
+            parts.append(_bridge(world, pen, job, bridges))
+            bridges += 1
+        if world.weather and 0 < index < len(scenes) - 1 and not any(
+                w in " ".join(parts).lower() for w in world.weather):
+            parts.append(f"{_cap(world.weather[-1])}.")
+        if last:
+            for fig in list(world.cues):
+                if fig not in pen.seen:
+                    parts.append(f"{pen.who(fig).rstrip(',')} is there.")
+            saved, world.ending = world.ending, ending
+            parts += _closing(world, pen, tone)
+            world.ending = saved
+        elif pen.lead():
+            second = world.characters[1] if len(world.characters) > 1 else None
+            speaker = second.cue if job == "turn" and second and second.figure in pen.seen else pen.lead()
+            parts.append(_line(speaker, _LINES[job].get(tone, _LINES[job][""])))
+    return parts
+
+
+def _set_for(world: World, named: int, index: int, total: int) -> int:
+    """The scene's set: the one its act names, else the sets in turn, and the first again at the end."""
+    if index == total - 1 or index == 0:
+        return 0 if named < 0 else _set_of_place(world, named)
+    if named >= 0:
+        return _set_of_place(world, named)
+    return index % len(world.sets) if len(world.sets) > 1 else 0
+
+
+def _set_of_place(world: World, place: int) -> int:
+    phrase = world.reading.places[place].phrase.upper() if place < len(world.reading.places) else ""
+    return next((i for i, s in enumerate(world.sets) if s.location == phrase), 0)
+
+
+def _bridge(world: World, pen: _Pen, job: str, count: int) -> str:
+    """A connective beat made of the brief's own event, weather or prop, when the brief has no act to play."""
+    lead = pen.lead()
+    event = world.reading.events[0] if world.reading.events else ""
+    weather = world.weather[-1] if world.weather else ""
+    prop = world.key_prop
+    if job == "climax":
+        thing = event or weather
+        if thing and lead:
+            return f"{lead} faces the {thing}."
+        return f"Everything comes down to the {prop}." if prop else f"{lead or 'Everything'} stops. This is it."
+    options = [f"The {event} is close now." if event else "", f"The {weather} gets worse." if weather else "",
+               pen.props(f"{lead} holds on to the {prop}.") if prop and lead else "",
+               pen.props(f"The {prop}, up close.") if prop and not lead else "",
+               f"{lead} keeps going. It gets harder." if lead else ""]
+    options = [o for o in options if o]
+    return options[count] if count < len(options) else "A moment. Nothing moves."
+
+
+def _write_beats(world: World, tone: str) -> list[str]:
+    """One scene per beat, in the brief's order; the set and time carry on until a beat names new ones."""
+    pen = _Pen(world)
+    parts: list[str] = []
+    previous = ""
+    set_index, when = 0, default_time(world, 0, 1)
+    acts = world.acts or []
+    for index, act in enumerate(acts):
+        if act.place >= 0:
+            set_index = _set_of_place(world, act.place)
+        when = world.time_override or act.time or when
+        if index == len(acts) - 1 and world.ending_time:
+            when = world.ending_time
+        previous = _heading(world, set_index, when, previous)
+        parts.append(previous)
+        if index == 0:
+            parts += _opening(world, pen)
+            if world.reading.heading:
+                parts.append(f"{_cap(world.reading.heading)}.")
+        parts.append(pen.act(act.text, act.figures))
+        if index == 0 and not any(world.key_prop and world.key_prop in a.text.lower() for a in acts):
+            parts += _prop_setup(world, pen)  # a spot plants its product early and shows it again at the end
+        if world.weather and index == len(acts) // 2 and not any(w in act.text.lower() for w in world.weather):
+            parts.append(f"{_cap(world.weather[-1])}.")
+        if index == len(acts) - 1:
+            if len(acts) < 3:  # a one- or two-beat spot still gets its product shot on a card of its own
+                parts.append(_heading(world, set_index, when, previous))
+            parts += _closing(world, pen, tone)
+    return parts
+
+
+def write_from_brief(brief: Brief, notes: list[str] | None = None, ending: str = "") -> tuple[Script, list[Reading]]:
+    """The script, and what was read: the brief's Reading, then one Reading per note (notes accumulate in order).
+
+    `ending` forces the last scene's mode (happy, sad, open, twist), as the note "ending: sad" does.
+    """
     if not brief.text.strip():
         raise BadInput("the brief is empty; describe the film in a sentence")
+    if ending and ending not in ENDINGS:
+        raise BadInput(f"ending must be one of {', '.join(ENDINGS)}, not {ending!r}")
     reading = read_brief(brief.text)
-    rng = random.Random(zlib.crc32(f"{brief.seed}|{brief.text.strip()}".encode()))
-    tone = Tone.from_note(note)
-    world = build_world(reading, rng, settings_named_in(note))
-    title = title_for(reading, world)
+    parsed = [parse_note(n) for n in notes or [] if n.strip()]
+    world = build_world(reading, parsed, ending=ending)
+    tone = next((p.tone for p in reversed(parsed) if p.tone), "")
+    n = scene_count(brief.length_s, " ".join(p.length for p in parsed))
+    title = _title(reading, world)
     page = [f"Title: {title}", f"Credit: written by template:{TEMPLATE}", f"Draft: {brief.text.strip()}"]
-    if note.strip():
-        page.append(f"Notes: revised for \"{note.strip()}\"")
-    n = scene_count(brief.length_s, note)
-    script = _write(world, tone, n, title, page)
-    # Size to the running time: one beat more or less when the estimate misses by a wide margin.
-    estimate = sum(scene_seconds(s) for s in script.scenes)
-    if estimate < 0.85 * brief.length_s and n < 6 and not _SHORTER.search(note):
-        script = _write(world, tone, n + 1, title, page)
-    elif estimate > 1.25 * brief.length_s and n > 4 and not _LONGER.search(note):
-        script = _write(world, tone, n - 1, title, page)
-    return script.model_copy(update={"source": "brief", "generated_by": f"template:{TEMPLATE}"})
+    if parsed:
+        page.append("Notes: " + " / ".join(p.text for p in parsed))
+    body = _write_beats(world, tone) if reading.shape in ("beat_list", "product_spot") and world.acts \
+        else _write_story(world, n, tone)
+    script = parse_fountain("\n\n".join(["\n".join(page)] + body) + "\n", title=title)
+    script = script.model_copy(update={"source": "brief", "generated_by": f"template:{TEMPLATE}"})
+    return script, [_brief_reading(brief, reading, world, script)] + _note_readings(world)
 
 
-def _write(world: World, tone: Tone, n: int, title: str, page: list[str]) -> Script:
-    beats = _beats(n)
-    plan = _plan(world, tone, [name for name, _ in beats])
-    parts = ["\n".join(page)]
-    previous = ""
-    for name, beat in beats:
-        previous = _heading(plan, name, previous)
-        parts.append(previous)
-        parts.extend(beat(world, tone, plan))
-    return parse_fountain("\n\n".join(parts) + "\n", title=title)
+def script_from_brief(brief: Brief, note: str = "") -> Script:
+    """Write a short script from a brief; `note` is one revise note (see write_from_brief for several)."""
+    return write_from_brief(brief, [note] if note.strip() else [])[0]
+
+
+def _title(reading: BriefReading, world: World) -> str:
+    """From the brief: the brand, the beat list's heading, the key prop, the event, else the lead's role."""
+    if reading.brand and reading.product:
+        return reading.product if reading.product[:1].isupper() else reading.product.title()
+    if reading.heading and len(reading.heading.split()) <= 5:
+        return _cap(reading.heading)
+    thing = (reading.quest if world.key_prop == reading.key_prop else world.key_prop) or (
+        reading.events[0] if reading.events else "")
+    sought = next((f.words for f in reading.figures[1:] if re.search(r"\b(?:lost|missing|stolen|runaway)\b", f.words)),
+                  "")
+    if sought or thing:
+        return "The " + (sought or thing).title()  # "The Missing Cat", "The Lost Kite", "The Big Show"
+    lead = reading.figures[0] if reading.figures else None
+    if lead is not None:
+        return lead.name or "The " + (lead.words if lead.count > 1 else lead.role).title()
+    place = next((p.phrase for p in reading.places), "")
+    if place:
+        return place if place[:1].isupper() else "The " + place.title()
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", reading.text) if w.lower() not in FUNCTION_WORDS]
+    return " ".join(words[:3]).title() or "Untitled"
+
+
+def _brief_reading(brief: Brief, reading: BriefReading, world: World, script: Script) -> Reading:
+    used = list(world.used)
+    for scene in script.scenes:
+        for act in reading.acts:
+            plain = re.sub(r"\{\d+\}", "", act.text).strip(" ,.").lower()
+            if plain and plain in " ".join(e.text.lower() for e in scene.elements):
+                words = re.sub(r"\{(\d+)\}", lambda m: reading.figures[act.figures[int(m.group(1))]].words, act.text)
+                used.append(Understood(text=words,
+                                       became="beat" if reading.shape in ("beat_list", "product_spot") else "event",
+                                       detail=f"scene {scene.index}: {scene.heading}"))
+    if reading.brand and reading.product:
+        used.append(Understood(text=reading.product, became="beat", detail="the end card"))
+    story = " ".join([script.title] + [e.text for s in script.scenes for e in s.elements]
+                     + [s.heading for s in script.scenes]).lower()
+    missing = [p for p in reading.props + reading.events + [f.words for f in reading.figures]
+               if p.lower().split()[-1].rstrip("s") not in story]
+    return Reading(source="brief", stage="script_doctor", text=brief.text.strip(), used=used,
+                   not_understood=missing)
+
+
+def _note_readings(world: World) -> list[Reading]:
+    out = []
+    for note, used, missed in world.note_readings:
+        missed = list(missed) + [f"'{part}': not understood by the offline writer" for part in note.not_understood]
+        out.append(Reading(source="note", stage="script_doctor", text=note.text, used=used,
+                           not_understood=list(note.not_understood), not_applied=missed))
+    return out
