@@ -104,3 +104,14 @@ def test_music_that_is_not_audio_is_refused_before_any_work(tmp_path):
     fake.write_text("not a song, just words\n" * 100)
     assert_bad_input(filmcrew("make", "a robot", "--music", str(fake), "--project", str(tmp_path / "p")), "audio")
     assert not (tmp_path / "p").exists()
+
+
+def test_script_over_ten_minutes_without_a_length(tmp_path):
+    """A long script as written would make a long film nobody asked for: the person is asked for --length."""
+    scenes = [f"INT. ROOM {i} - DAY\n\nAda waits by the window.\n\nADA\n" + "We cannot stay here tonight. " * 12
+              for i in range(1, 41)]
+    script = tmp_path / "long.fountain"
+    script.write_text("Title: Long\n\n" + "\n\n".join(scenes) + "\n")
+    result = filmcrew("make", "--script", str(script), "--project", str(tmp_path / "p"), "--yes")
+    assert_bad_input(result, "--length")
+    assert "as written" in result.stderr and not (tmp_path / "p").exists()
