@@ -19,8 +19,9 @@ def test_a_note_with_a_part_that_cannot_apply_lists_that_part_at_the_next_gate(f
     assert any(f"shot {first}" in line and "low angle" in line for line in outcome.gate["understood"])
     assert any("9.9" in line for line in outcome.gate["not_applied"])
     # The next answer closes that note: the gate after it does not repeat it.
-    outcome = answer(runner, context, action="approve")
-    assert not any("9.9" in line for line in outcome.gate["not_applied"])
+    outcome = answer(runner, context, action="revise", note=f"shot {first}: 85mm")
+    assert outcome.gate["not_applied"] == [] and not any("9.9" in line for line in outcome.gate["understood"])
+    assert any("85 mm" in line for line in outcome.gate["understood"])
 
 
 def test_status_json_lists_the_brief_reading_and_every_note(film):
