@@ -14,7 +14,6 @@ the background: they are never framed as a subject (`is_extra`).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from graph.state import CharacterNote, Scene
 
@@ -83,27 +82,47 @@ def declared_aliases(scenes: list[Scene], names: list[str]) -> dict[str, str]:
     return aliases
 
 
-@lru_cache(maxsize=4096)
-def is_extra(name: str) -> bool:
-    """A voice or a crowd, not someone to frame: by meaning (MiniLM), not by a word list."""
+_EXTRA: dict[str, bool] = {}
+
+
+def _shape_says_extra(name: str) -> bool | None:
     words = name.split()
     # A cue that is really a sentence or a shot ('TIME RESUMES AS...THEY', "STRIKER'S POV"), read as a
     # cue by a plain-text parser, is nobody to frame.
-    if not words or len(words) > 4 or "..." in name or name.endswith(".") and not name.endswith(("DR.", "MR.")):
+    if not words or len(words) > 4 or "..." in name or (name.endswith(".") and not name.endswith(("DR.", "MR."))):
         return True
     if re.search(r"\b(?:POV|ANGLE|INSERT|CLOSE ?UP|CLOSE|WIDE|BACK TO|SHOT|SHOTS|INTERCUT)\b", name):
         return True
     if words[-1] in ("VOICE", "VOICES") or words[-1].endswith("'S VOICE"):
         return True
-    import numpy as np
+    return None
 
+
+def prime_extras(names: list[str]) -> None:
+    """Decide many names in one embedding batch."""
+    todo = sorted({n for n in names if n not in _EXTRA})
+    for name in list(todo):
+        shape = _shape_says_extra(name)
+        if shape is not None:
+            _EXTRA[name] = shape
+            todo.remove(name)
+    if not todo:
+        return
     from memory.embeddings import embed_texts
 
-    vectors = embed_texts([name.lower(), *_BACKGROUND_ANCHORS, *_PERSON_ANCHORS])
-    sims = vectors[1:] @ vectors[0]
-    background = float(np.max(sims[:len(_BACKGROUND_ANCHORS)]))
-    person = float(np.max(sims[len(_BACKGROUND_ANCHORS):]))
-    return background > 0.55 and background > person + 0.05
+    vectors = embed_texts([n.lower() for n in todo] + list(_BACKGROUND_ANCHORS) + list(_PERSON_ANCHORS))
+    names_v, anchors = vectors[:len(todo)], vectors[len(todo):]
+    back, person = anchors[:len(_BACKGROUND_ANCHORS)], anchors[len(_BACKGROUND_ANCHORS):]
+    for name, vector in zip(todo, names_v):
+        b, p = float((back @ vector).max()), float((person @ vector).max())
+        _EXTRA[name] = b > 0.55 and b > p + 0.05
+
+
+def is_extra(name: str) -> bool:
+    """A voice or a crowd, not someone to frame: by meaning (MiniLM), not by a word list."""
+    if name not in _EXTRA:
+        prime_extras([name])
+    return _EXTRA[name]
 
 
 def characters(scenes: list[Scene], silent_intro: re.Pattern[str],
@@ -153,4 +172,4 @@ def characters(scenes: list[Scene], silent_intro: re.Pattern[str],
     return sorted(notes.values(), key=lambda n: (n.first_scene, names.index(n.name) if n.name in names else 0))
 
 
-__all__ = ["Matcher", "characters", "declared_aliases", "is_extra", "joint_parts", "title_form"]
+__all__ = ["Matcher", "characters", "declared_aliases", "is_extra", "joint_parts", "prime_extras", "title_form"]

@@ -17,7 +17,7 @@ from typing import Literal
 from graph.state import Scene
 from tools.screenplay.presence import Matcher, is_extra, joint_parts
 from tools.shots.directions import Direction, find_directions, without_directions
-from tools.shots.objects import is_physical_object
+from tools.shots.objects import could_be_object, is_physical_object, prime
 
 Tone = Literal["chaos", "shock", "reveal", "realisation", "tension", "height", "departure",
                "arrival", "follow", "isolation", "calm"]
@@ -128,19 +128,35 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+@lru_cache(maxsize=16384)
+def _compound(text: str) -> float:
+    return _vader().polarity_scores(text)["compound"]
+
+
 def _has_word(text: str, stem: str) -> bool:
     return re.search(r"\b" + re.escape(stem.strip()) + (r"\b" if stem.endswith(" ") else ""),
                      text) is not None
+
+
+def _stem_pattern(stems) -> re.Pattern[str]:
+    return re.compile("|".join(r"\b" + re.escape(st.strip()) + (r"\b" if st.endswith(" ") else "")
+                               for st in stems))
+
+
+# One compiled pattern per tone: a feature reads thousands of beats.
+_TONE_PATTERNS = {tone: _stem_pattern(stems) for tone, stems in _TONE_WORDS.items()}
+_EMOTION_PATTERN = _stem_pattern(_EMOTION_WORDS)
+_ANGLE_PATTERNS = {angle: _stem_pattern(stems) for angle, stems in _ANGLE_WORDS.items()}
 
 
 def tone_of(text: str) -> Tone:
     """The beat's pace and feeling, the first that its words show, in _TONE_ORDER; else calm."""
     low = text.lower()
     for tone in _TONE_ORDER:
-        if any(_has_word(low, stem) for stem in _TONE_WORDS[tone]):
+        if _TONE_PATTERNS[tone].search(low):
             return tone
     # Dark lines with no pace words still tighten the frame.
-    if _vader().polarity_scores(text)["compound"] <= -0.4:
+    if _compound(text) <= -0.4:
         return "tension"
     return "calm"
 
@@ -153,16 +169,16 @@ def looks_downward(text: str) -> bool:
 def is_emotional(text: str) -> bool:
     """Whether a beat lands hard enough to cut to someone's reaction."""
     low = text.lower()
-    if "!" in text or any(_has_word(low, stem) for stem in _EMOTION_WORDS):
+    if "!" in text or _EMOTION_PATTERN.search(low):
         return True
-    return abs(_vader().polarity_scores(text)["compound"]) >= 0.6
+    return abs(_compound(text)) >= 0.6
 
 
 def angle_of(text: str) -> str:
     """Camera height the beat asks for; eye level unless the words say power or weakness."""
     low = text.lower()
-    for angle, stems in _ANGLE_WORDS.items():
-        if any(_has_word(low, stem) for stem in stems):
+    for angle, pattern in _ANGLE_PATTERNS.items():
+        if pattern.search(low):
             return angle
     return "eye"
 
@@ -202,13 +218,18 @@ def _sound_cue(text: str, start: int, end: int) -> bool:
     return (not before or before[-1] in ".!?:;-") and (not after or after[0] in ".!?…")
 
 
-def emphasised_props(text: str, cast: list[str] | Matcher) -> list[str]:
-    """Things the writer put in CAPITALS that an insert can show ('a brass COMPASS'):
-    not camera words, cast, extras, sounds, actions or shouts (tools.shots.objects)."""
-    matcher = cast if isinstance(cast, Matcher) else _matcher(tuple(cast))
-    cast_words = {w for form in matcher.forms for w in re.findall(r"[A-Z0-9']+", form) if form.isupper()}
+def _cast_words(matcher: Matcher) -> set[str]:
+    words = getattr(matcher, "_cast_words", None)
+    if words is None:
+        words = {w for form in matcher.forms for w in re.findall(r"[A-Z0-9']+", form) if form.isupper()}
+        matcher._cast_words = words  # type: ignore[attr-defined]
+    return words
+
+
+def _candidates(text: str, matcher: Matcher):
+    """Capitalised runs that could be props: (prop, text without camera words, offset)."""
+    cast_words = _cast_words(matcher)
     plain = without_directions(text)
-    props: list[str] = []
     for m in _CAPS_RUN.finditer(plain):
         run = m.group(0)
         # A shouted word ("BOOM!") is a sound and an introduced extra is a person, not props.
@@ -218,11 +239,24 @@ def emphasised_props(text: str, cast: list[str] | Matcher) -> list[str]:
             continue
         if sum(c.isalpha() for c in run) < 2 or _quoted(plain, m.start()) or _sound_cue(plain, m.start(), m.end()):
             continue
-        prop = re.sub(r"^(?:A|AN|THE|HIS|HER|THEIR|ITS)\s+", "", re.sub(r"(?:'S|’S)$", "", run))
-        if prop in props or not is_physical_object(prop, plain, m.start()):
-            continue
-        props.append(prop)
+        yield re.sub(r"^(?:A|AN|THE|HIS|HER|THEIR|ITS)\s+", "", re.sub(r"(?:'S|’S)$", "", run)), plain, m.start()
+
+
+def emphasised_props(text: str, cast: list[str] | Matcher) -> list[str]:
+    """Things the writer put in CAPITALS that an insert can show ('a brass COMPASS'):
+    not camera words, cast, extras, sounds, actions or shouts (tools.shots.objects)."""
+    matcher = cast if isinstance(cast, Matcher) else _matcher(tuple(cast))
+    props: list[str] = []
+    for prop, plain, start in _candidates(text, matcher):
+        if prop not in props and is_physical_object(prop, plain, start):
+            props.append(prop)
     return props
+
+
+def prime_props(texts: list[str], matcher: Matcher) -> None:
+    """Judge every candidate prop of a script in one embedding batch."""
+    prime([prop for text in texts for prop, plain, start in _candidates(text, matcher)
+           if could_be_object(prop, plain, start)])
 
 
 def sentence_with(text: str, needle: str) -> str:

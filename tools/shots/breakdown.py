@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from graph.state import Script, ScriptElement, Shot, ShotList
 from tools.errors import BadInput
 from tools.screenplay.fountain_io import _OFF_SCREEN as OFF_SCREEN
-from tools.screenplay.presence import Matcher, declared_aliases, is_extra
-from tools.shots.beats import cue_name, read_beats
+from tools.screenplay.presence import Matcher, declared_aliases, is_extra, prime_extras
+from tools.shots.beats import cue_name, prime_props, read_beats
 from tools.shots.directions import is_shot_heading
 from tools.shots.coverage import PlannedShot, ScenePlanner, assign_sides, place_words
 from tools.shots.motivation import final_move
@@ -135,6 +135,11 @@ def _plan_film(script: Script) -> list[PlannedShot]:
                                + [cue_name(n) for s in script.scenes for n in s.characters]))
     matcher = Matcher(names, declared_aliases(script.scenes, names))
     offscreen = _offscreen_lines(script)
+    # Meaning is judged for the whole script in two embedding batches, not word by word.
+    prime_extras(names + [cue_name(el.character or "") for s in script.scenes for el in s.elements
+                          if el.kind == "dialogue"])
+    prime_props([el.text for s in script.scenes for el in s.elements if el.kind == "action"]
+                + [s.heading for s in script.scenes], matcher)
     plans: list[PlannedShot] = []
     seen_places: set[tuple[str, bool]] = set()
     held_sides: dict[str, str] = {}

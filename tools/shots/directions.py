@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,16 @@ def _target_after(text: str, end: int) -> str:
 
 def find_directions(text: str) -> list[Direction]:
     """Every camera direction in a line, left to right, overlapping phrases read once."""
+    return list(_find(text))
+
+
+_ANY_CAPS = re.compile(r"[A-Z]{2}|\b[Ww]e (?:see|find|hear|move|look)\b")
+
+
+@lru_cache(maxsize=8192)
+def _find(text: str) -> tuple[Direction, ...]:
+    if not _ANY_CAPS.search(text):
+        return ()  # every direction is written in capitals (or as 'We see')
     found: list[Direction] = []
     taken: list[tuple[int, int]] = []
     for name, pattern, effect in _COMPILED:
@@ -96,7 +107,7 @@ def find_directions(text: str) -> list[Direction]:
             taken.append((start, end))
             found.append(Direction(name=name, phrase=phrase, start=start, end=end,
                                    target=_target_after(text, end), owner=owner, **effect_here))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def without_directions(text: str, directions: list[Direction] | None = None) -> str:

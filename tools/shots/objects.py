@@ -66,20 +66,43 @@ def _anchors() -> tuple[np.ndarray, np.ndarray]:
     return vectors[:len(_OBJECT_ANCHORS)], vectors[len(_OBJECT_ANCHORS):]
 
 
-@lru_cache(maxsize=8192)
-def _meaning_ok(phrase: str) -> bool:
-    from tools.previs.vocabulary import drawable_for
+_MEANING: dict[str, bool] = {}
 
-    if drawable_for(phrase.lower(), "figure").exact:
-        return False  # 'an OLD WOMAN', 'a TEENAGE GIRL': a person, framed as one
-    drawable = drawable_for(phrase.lower(), "prop")
-    if drawable.exact:
-        return True
+
+def _exact(phrase: str, kind: str) -> bool:
+    """A word of the phrase is one the previs draws as itself (its repertoire's own words)."""
+    from tools.previs.vocabulary import REPERTOIRE
+
+    words = {w for words in REPERTOIRE[kind].values() for w in words}  # type: ignore[index]
+    for token in re.findall(r"[a-z]+", phrase.lower()):
+        forms = {token} | {lemma for lemmas in _lemmas(token).values() for lemma in lemmas}
+        if forms & words:
+            return True
+    return False
+
+
+def prime(phrases: list[str]) -> None:
+    """Judge the meaning of many phrases in one embedding batch (a feature has hundreds)."""
+    todo = sorted({p for p in phrases if p not in _MEANING})
+    if not todo:
+        return
     from memory.embeddings import embed_texts
 
     objects, others = _anchors()
-    vector = embed_texts([phrase.lower()])[0]
-    return float((objects @ vector).max()) + 0.1 >= float((others @ vector).max())
+    vectors = embed_texts([p.lower() for p in todo])
+    for phrase, vector in zip(todo, vectors):
+        if _exact(phrase, "figure"):
+            _MEANING[phrase] = False  # 'an OLD WOMAN', 'a TEENAGE GIRL': a person, framed as one
+        elif _exact(phrase, "prop"):
+            _MEANING[phrase] = True
+        else:
+            _MEANING[phrase] = float((objects @ vector).max()) + 0.1 >= float((others @ vector).max())
+
+
+def _meaning_ok(phrase: str) -> bool:
+    if phrase not in _MEANING:
+        prime([phrase])
+    return _MEANING[phrase]
 
 
 def _inflected_verb(word: str) -> bool:
@@ -111,6 +134,13 @@ def _used_as_noun(text: str, start: int, phrase: str = "") -> bool:
     return True  # the start of the line
 
 
+def could_be_object(phrase: str, text: str = "", start: int = 0) -> bool:
+    """The cheap half of the test (grammar and use), to decide what is worth embedding."""
+    phrase = phrase.strip()
+    return (len(phrase.replace(" ", "")) >= 2 and _grammar_ok(phrase) is not False
+            and (not text or _used_as_noun(text, start, phrase)))
+
+
 def is_physical_object(phrase: str, text: str = "", start: int = 0) -> bool:
     """Whether a capitalised run ('BRASS COMPASS', 'SLAMMED') names a thing an insert can show."""
     phrase = phrase.strip()
@@ -129,4 +159,4 @@ def is_physical_object(phrase: str, text: str = "", start: int = 0) -> bool:
     return _meaning_ok(phrase)
 
 
-__all__ = ["is_physical_object"]
+__all__ = ["could_be_object", "is_physical_object", "prime"]
