@@ -185,6 +185,8 @@ def _choose(reading: list[list[float]], scores: list[float], spine: list[int],
         if reading[level][i] <= left or not chosen:
             chosen[i] = level
             left -= reading[level][i]
+    if level > 0:
+        return dict(sorted(chosen.items()))  # the spine was shortened to fit: no room is made for other scenes
     for i in sorted((i for i in range(len(scores)) if i not in chosen), key=lambda i: (-scores[i], i)):
         if reading[0][i] <= left:
             chosen[i] = 0
