@@ -144,6 +144,7 @@ def _plan_film(script: Script) -> list[PlannedShot]:
     seen_places: set[tuple[str, bool]] = set()
     held_sides: dict[str, str] = {}
     place = None
+    last_order: list[str] = []
     for scene in script.scenes:
         shot_heading = is_shot_heading(scene.heading) and place is not None
         beats = read_beats(scene, matcher, offscreen)
@@ -154,7 +155,12 @@ def _plan_film(script: Script) -> list[PlannedShot]:
                 ScriptElement(kind="action", text=heading, line=0)] + list(scene.elements)}), matcher, offscreen)
         else:
             place = (scene.location.strip().upper(), scene.interior)
-        sides = assign_sides(_scene_order(scene, beats), held_sides)
+        order = _scene_order(scene, beats)
+        if shot_heading:
+            # A shot heading stays in the scene it cuts into: its people are still there.
+            order = list(dict.fromkeys(last_order + order))
+        last_order = order
+        sides = assign_sides(order, held_sides)
         new_location = place not in seen_places and not shot_heading
         seen_places.add(place)
         plans.extend(ScenePlanner(scene, beats, new_location, sides, shot_heading=shot_heading).plan())

@@ -214,7 +214,8 @@ class ScenePlanner:
             people = [n for n in shot.subjects if n in self.sides]
             if people and shot.size != "POV":
                 return people[0]
-        return None
+        # A shot heading's POV belongs to the one person the scene it cuts into holds.
+        return next(iter(self.sides)) if self.shot_heading and len(self.sides) == 1 else None
 
     # ------------------------------------------------------------------ openers
 

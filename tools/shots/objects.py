@@ -125,8 +125,11 @@ def _used_as_noun(text: str, start: int, phrase: str = "") -> bool:
             return True
         forms = set(_lemmas(low))
         participle = any(lemma != low for lemma in _lemmas(low).get("VERB", ())) and not low.endswith("s")
+        # A noun before the run modifies it ('brass COMPASS') only in the singular: after a
+        # plural ('the boards CREAK') the capital is the verb.
+        plural = any(lemma != low for lemma in _lemmas(low).get("NOUN", ()))
         modifier = "ADJ" in forms or participle or (
-            "NOUN" in forms and phrase and not _inflected_verb(phrase.split()[-1]))
+            "NOUN" in forms and not plural and phrase and not _inflected_verb(phrase.split()[-1]))
         if skipped < 2 and word.islower() and modifier:
             skipped += 1
             continue
