@@ -3,7 +3,8 @@
 Run on purpose, not in the test suite:  python evals/cut_notes.py [--json] [--show]
 
 Dataset (evals/datasets/cut_notes/): dev.jsonl (tuned on) and heldout.jsonl (never
-looked at while tuning), both written in one sitting before the reader was changed.
+looked at while tuning), both written in one sitting before the reader was changed;
+dev2.jsonl, fresh phrasings written after the first tuning to check it generalised.
 Each line is a note and the decisions a person would expect: pace faster/slower,
 music (a new bed), subtitles off/on, or unclear (nothing should change, and the
 note should be reported as not understood).
@@ -77,7 +78,7 @@ def score(split: str, show: bool = False) -> dict:
 def main() -> None:
     show = "--show" in sys.argv
     # The held-out split's misses are never printed: looking at them would be tuning on them.
-    rows = [score("dev", show=show), score("heldout")]
+    rows = [score("dev", show=show), score("dev2", show=show), score("heldout")]
     if "--json" in sys.argv:
         print(json.dumps(rows, indent=2))
         return

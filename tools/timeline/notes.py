@@ -44,8 +44,10 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
                          "more saturated"),
     "the shots stage": ("a closer shot", "low angle", "wider framing", "fix shot 2", "a different camera move"),
 }
-FASTER = ("faster cutting", "quicker cuts", "speed it up", "tighter", "shorter shots", "more energy", "faster")
-SLOWER = ("slower cutting", "let it breathe", "slow it down", "longer shots", "calmer", "more relaxed", "slower")
+FASTER = ("faster cutting", "quicker cuts", "speed it up", "tighter", "shorter shots", "more energy", "faster",
+          "quicker", "brisk", "more urgent")
+SLOWER = ("slower cutting", "let it breathe", "slow it down", "longer shots", "calmer", "more relaxed", "slower",
+          "longer", "more room", "gentle", "lingering")
 # With the topic word masked as "it".
 SUBTITLES_OFF = ("remove it", "turn it off", "get rid of it", "hide it", "without it", "no more of it",
                  "it goes", "don't want it", "it off")
@@ -58,10 +60,15 @@ MUSIC_KEEP = ("keep it", "it is fine", "leave it as it is")
 TOPIC_MIN, TOPIC_MARGIN = 0.5, 0.04    # a clause must be this near a request, and this much nearer than the rest
 FRAME_MIN, FRAME_MARGIN = 0.45, 0.05   # the same for the masked verb frame
 PACE_MARGIN = 0.02                     # faster vs slower: antonyms embed close, but the order holds
-ANCHORS = {"subtitles": ("subtitles", "captions"), "music": ("music", "soundtrack", "song")}
+ANCHORS = {"subtitles": ("subtitles", "captions"), "music": ("music", "soundtrack", "song"),
+           "pace": ("pace", "cutting", "edit")}
 ANCHOR_MIN = 0.45                      # a word this near an anchor is the topic word ("subs", "track", "tune")
 _CLAUSES = re.compile(r"[,;.!?]+|\s+(?:and|but|plus|also|then)\s+", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(less|not|no|never)\b|n't\b", re.IGNORECASE)
+# "too fast", "it feels sluggish": the clause says what is wrong now, so the request is the other way.
+_COMPLAINT = re.compile(r"\b(too|feels?|seems?|looks?)\b", re.IGNORECASE)
+# "take them out", "try a different one": the clause is about what the clause before named.
+_PRONOUN = re.compile(r"\b(it|them|they|those|that|one)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,7 @@ class CutPart:
     text: str
     request: str   # faster, slower, new_music, subtitles_off, subtitles_on, keep, cannot, elsewhere, unclear
     why: str = ""
+    topic: str = ""  # pace, music or subtitles when the clause is about one of them
 
 
 @dataclass(frozen=True)
@@ -153,12 +161,17 @@ def _masked(clause: str, topic: str) -> str:
     return re.sub(r"\b(?:the|a|an|those|these|my|our) it\b", "it", " ".join(kept), flags=re.IGNORECASE)
 
 
-def _read_clause(clause: str, vector: np.ndarray) -> CutPart:
+def _read_clause(clause: str, vector: np.ndarray, carried: str = "") -> CutPart:
     from memory.embeddings import embed_texts
 
     names = [f"topic:{k}" for k in TOPICS] + [f"elsewhere:{k}" for k in ELSEWHERE]
     scores = _nearest(vector, names)
     winner = _clear(scores, TOPIC_MIN, TOPIC_MARGIN)
+    if winner is None and carried in ("music", "subtitles") and _PRONOUN.search(clause):
+        winner = f"topic:{carried}"
+        clause_frame = _PRONOUN.sub("it", clause)
+    else:
+        clause_frame = clause
     if winner is None:
         return CutPart(clause, "unclear")
     kind, topic = winner.split(":", 1)
@@ -167,31 +180,37 @@ def _read_clause(clause: str, vector: np.ndarray) -> CutPart:
         return CutPart(clause, "elsewhere", f"that is for {topic}, not the cut; fork the film at that stage "
                                             f"(filmcrew fork --at {stage} --name NAME --note \"{clause}\")")
     if topic == "pace":
-        fast = _nearest(vector, ["faster"])[0][0]
-        slow = _nearest(vector, ["slower"])[0][0]
-        if abs(fast - slow) < PACE_MARGIN:
-            return CutPart(clause, "unclear")
-        direction = "faster" if fast > slow else "slower"
-        if _NEGATED.search(clause):  # "less rushed", "not so fast": the nearest request turned round
+        # Antonyms embed close together: the clause and its frame with the pace words masked
+        # ("calmer pacing" -> "calmer it") both vote; a near tie is not guessed.
+        complaint = bool(_COMPLAINT.search(clause))
+        said = " ".join(_COMPLAINT.sub(" ", clause).split()) if complaint else clause  # "too fast" -> "fast"
+        vectors = embed_texts([said, _masked(said, "pace")])
+        lean = sum(_nearest(v, ["faster"])[0][0] - _nearest(v, ["slower"])[0][0] for v in vectors)
+        if abs(lean) < PACE_MARGIN:
+            return CutPart(clause, "unclear", topic=topic)
+        direction = "faster" if lean > 0 else "slower"
+        if bool(_NEGATED.search(clause)) != complaint:
+            # "less rushed", "not so fast", "too fast": the nearest request turned round
             direction = "slower" if direction == "faster" else "faster"
         pace = FASTER_PACE if direction == "faster" else SLOWER_PACE
-        return CutPart(clause, direction, f"{direction} cutting (shots planned at {pace:.0%} of their length)")
-    frame = embed_texts([_masked(clause, topic)])[0]
+        return CutPart(clause, direction, f"{direction} cutting (shots planned at {pace:.0%} of their length)",
+                       topic=topic)
+    frame = embed_texts([_masked(clause_frame, topic)])[0]
     if topic == "subtitles":
         said = _clear(_nearest(frame, ["subtitles_off", "subtitles_on"]), FRAME_MIN, FRAME_MARGIN)
         if said is None:
-            return CutPart(clause, "unclear")
+            return CutPart(clause, "unclear", topic=topic)
         return CutPart(clause, said, "no subtitles in the picture (edit/subtitles.srt keeps the lines)"
-                       if said == "subtitles_off" else "subtitles burned into the picture")
+                       if said == "subtitles_off" else "subtitles burned into the picture", topic=topic)
     said = _clear(_nearest(frame, ["music_new", "music_level", "music_keep"]), FRAME_MIN, FRAME_MARGIN)
     if said == "music_new":
-        return CutPart(clause, "new_music", "a new music bed")
+        return CutPart(clause, "new_music", "a new music bed", topic=topic)
     if said == "music_keep":
-        return CutPart(clause, "keep", "the music stays as it is")
+        return CutPart(clause, "keep", "the music stays as it is", topic=topic)
     if said == "music_level":
         return CutPart(clause, "cannot", "the offline editor cannot change the music's level yet; "
-                                         "give your own mix with --music")
-    return CutPart(clause, "unclear")
+                                         "give your own mix with --music", topic=topic)
+    return CutPart(clause, "unclear", topic=topic)
 
 
 def clauses(note: str) -> list[str]:
@@ -203,7 +222,15 @@ def read_cut_note(note: str) -> CutNote:
 
     parts_text = clauses(note)
     vectors = embed_texts(parts_text)
-    parts = tuple(_read_clause(text, vector) for text, vector in zip(parts_text, vectors))
+    read: list[CutPart] = []
+    for text, vector in zip(parts_text, vectors):
+        carried = read[-1].topic if read else ""
+        part = _read_clause(text, vector, carried)
+        if read and read[-1].request == "unclear" and read[-1].topic and part.topic == read[-1].topic \
+                and part.request != "unclear":
+            read.pop()  # "I can't read the subtitles, take them out": the second clause says what the first meant
+        read.append(part)
+    parts = tuple(read)
     requests = [p.request for p in parts]
     pace = 1.0
     if "faster" in requests and "slower" not in requests:

@@ -53,3 +53,11 @@ def test_the_latest_word_on_subtitles_wins_across_notes():
     assert decided.subtitles is False and decided.pace < 1
     decided, _ = cut_decisions(["no subtitles", "bring the subtitles back"])
     assert decided.subtitles is True
+
+
+def test_a_complaint_asks_for_the_other_way_and_a_pronoun_carries_the_topic():
+    assert read_cut_note("too fast, slow it down").pace > 1
+    assert read_cut_note("it feels too slow").pace < 1
+    read = read_cut_note("I can't read the subtitles, take them out")
+    assert read.subtitles is False and [p.request for p in read.parts] == ["subtitles_off"]
+    assert read_cut_note("the music doesn't fit, try a different one").new_music
