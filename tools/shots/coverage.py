@@ -186,8 +186,14 @@ class ScenePlanner:
                 owner = self._pov_owner(d, beat)
                 shot.subjects = list(shot.props)
                 shot.screen_side = {}
-                shot.description = (f"{SIZE_PHRASES['POV']} of {owner}: {d.target or beat.text}" if owner
-                                    else f"{SIZE_PHRASES['POV']}: {d.target or beat.text}")
+                seen = d.target or beat.text
+                if owner:
+                    shot.description = f"{SIZE_PHRASES['POV']} of {owner}: {seen}"
+                elif d.owner:
+                    # 'SNIPER SCOPE POV': seen through a thing, whose holder the script does not name.
+                    shot.description = f"{SIZE_PHRASES['POV']} through the {d.owner.lower()}: {seen}"
+                else:
+                    shot.description = f"{SIZE_PHRASES['POV']}: {seen}"
             elif old and shot.description.startswith(old):
                 shot.description = SIZE_PHRASES[size] + shot.description[len(old):]
             else:
@@ -214,8 +220,7 @@ class ScenePlanner:
             people = [n for n in shot.subjects if n in self.sides]
             if people and shot.size != "POV":
                 return people[0]
-        # A shot heading's POV belongs to the one person the scene it cuts into holds.
-        return next(iter(self.sides)) if self.shot_heading and len(self.sides) == 1 else None
+        return None
 
     # ------------------------------------------------------------------ openers
 

@@ -59,7 +59,8 @@ def test_a_forced_shot_heading_pov_is_a_pov_not_a_wide():
                       ".SNIPER SCOPE POV\n\nFrom INCHES AWAY, Brick's face fills the scope.\n")
     first_of_pov = next(s for s in shots.shots if s.scene == 2)
     assert first_of_pov.size == "POV"
-    assert first_of_pov.description.startswith("Point of view of STEEL")  # the one present
+    # Seen through the scope, at Steel: the POV is not given to Steel, nor to anyone absent.
+    assert first_of_pov.description.startswith("Point of view through the sniper scope")
 
 
 def test_whole_names_only_and_no_common_words():
