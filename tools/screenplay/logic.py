@@ -28,8 +28,8 @@ _CAUSES = {
     "shattered": "break smash crash fall drop hit shatter throw explod",
     "bandaged": "cut wound hurt injur fall bleed bite scratch hit shot",
     "burned": "fire burn flame blaze explod spark heat", "burnt": "fire burn flame blaze explod spark",
-    "soaked": "rain storm wave water sea river flood spill pour swim drench",
-    "drenched": "rain storm wave water sea river flood spill pour swim",
+    "soaked": "rain storm wave water sea river flood spill pour swim drench wet",
+    "drenched": "rain storm wave water sea river flood spill pour swim wet",
     "flooded": "rain storm wave water flood pipe burst river",
     "destroyed": "destroy smash crash explod fire attack storm wreck", "wrecked": "crash storm smash wreck attack",
     "bleeding": "cut wound hurt injur hit shot stab bite fall", "scorched": "fire burn flame explod blast",
@@ -101,10 +101,18 @@ def _first_use(script: Script, name: str, before_scene: int) -> tuple[int, int, 
             # A voice from off screen (V.O., O.S.) is heard, not seen: no introduction owed yet.
             if el.kind == "dialogue" and el.character == name and not speaks_off_screen(script, el):
                 return scene.index, k, el.line, f"{name}: {spoken_text(el)}"
-            if el.kind == "action" and title.search(el.text):
-                sent = next((s for s in sentences(el.text) if title.search(s)), el.text)
-                return scene.index, k, el.line, sent
+            if el.kind == "action":
+                for sent in sentences(el.text):
+                    if any(_acts(sent, m.end()) for m in title.finditer(sent)):
+                        return scene.index, k, el.line, sent
     return None
+
+
+def _acts(sentence: str, end: int) -> bool:
+    """Whether the name ending at `end` is doing something ("Biscuit bounds after the ball"), not just
+    spoken of or to ("she listens to Tanya and Simon" on the phone)."""
+    after = re.match(r"\s*(?:and [A-Z][a-z]+\s+)?([a-z][a-z'\-]+)", sentence[end:])
+    return bool(after) and can_be(after.group(1), "VERB") and after.group(1) not in STOPWORDS
 
 
 def characters_before_introduction(script: Script) -> list[Finding]:
@@ -146,6 +154,8 @@ def _unexplained(sentence: str, earlier: set[str], earlier_forms: set[str] = fro
         # Someone or something already handled in this scene is being handled again ("yanks the
         # paper tray out ... pulls the paper tray again"): a continuation, not a missing first time.
         handled = subject.lower() in in_scene or any(o in in_scene for o in objects)
+        # "He tries again" after he already acted in this scene: the same attempt, once more.
+        handled = handled or (not subject and bool(in_scene))
         if not (forms(verb) & earlier_forms or stem(verb) in earlier or handled):
             return (f"{quote(sentence, 110)} — '{verb}' happens 'again' but never happened before",
                     "Show the first time it happens earlier, or drop 'again'.")

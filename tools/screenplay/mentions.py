@@ -66,8 +66,13 @@ def runs_on(before: Scene, after: Scene) -> bool:
         return True
     if _RUNS_ON.search(after.heading):
         return True
-    a, b = before.location.upper(), after.location.upper()
+    a, b = _place(before.location), _place(after.location)
     return bool(a and b) and (a == b or a in b or b in a or after.location.upper().startswith(("AT ", "BACK ")))
+
+
+def _place(location: str) -> str:
+    """The place a location names before its sub-place: 'BENATAR, GALLEY' and 'TERMINAL - BAGGAGE AREA'."""
+    return re.split(r"\s+-+\s+|,\s*|\s*/\s*", location.upper().strip())[0].strip()
 
 
 def is_shot_line(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from graph.state import Finding, MoodPoint, Script
-from tools.screenplay.mentions import is_title_card, runs_on
+from tools.screenplay.mentions import is_title_card, line_of, runs_on
 from tools.screenplay.reading import quote, scene_seconds, scene_text, sentences, spoken_text, stem, vader, words
 
 # Verbs and nouns that put energy on screen regardless of sentiment.
@@ -29,6 +29,7 @@ _BRIDGE = re.compile(
     r"^\s*(?:later|hours later|days later|weeks later|moments later|the next|next morning|meanwhile|slowly|"
     r"after|eventually|in time|time passes|gradually|still)\b", re.IGNORECASE)
 
+_CARD = re.compile(r"^\s*(?:TITLE|SUPER|CARD|CHYRON|SUBTITLE)\s*:", re.IGNORECASE)
 JUMP_SCENE = 0.3  # scene-average valence change
 JUMP_LEAD_IN = 0.6  # how hard the new scene's opening lines land against the last scene's mood
 JUMP_LEANING = 0.25  # the last scene already ending in the new mood prepares the audience
@@ -68,7 +69,9 @@ def mood_curve(script: Script) -> list[MoodPoint]:
 def _edge(script: Script, index: int, tail: bool) -> tuple[float, str]:
     """Mood of the last (tail) or first sentences of a scene, with the sentence quoted."""
     scene = script.scenes[index]
-    body = [spoken_text(el) if el.kind == "dialogue" else el.text for el in scene.elements if el.kind != "transition"]
+    # A card on the page ("TITLE: NEW YORK, 2012", "SUPER: ...") is a caption, not the scene's mood.
+    body = [spoken_text(el) if el.kind == "dialogue" else el.text for el in scene.elements
+            if el.kind != "transition" and not _CARD.match(el.text)]
     sents = sentences("\n".join(body))
     picked = sents[-2:] if tail else sents[:2]
     if not picked:
@@ -87,6 +90,8 @@ def _bridged(script: Script, index: int) -> bool:
     if before.elements and before.elements[-1].kind == "transition":
         return True
     first = next((el for el in after.elements), None)
+    if first and first.kind == "dialogue" and re.match(r"\s*(?:\.\.\.|…|--)", first.text):
+        return True  # "...particularly me": a speech carried on across an intercut, no cut in mood
     return bool(first and (first.kind == "transition" or (first.kind == "action" and _BRIDGE.match(first.text))))
 
 
@@ -158,8 +163,8 @@ def pacing(script: Script) -> list[Finding]:
         if len(run) >= 3:
             first = script.scenes[run[0]]
             findings.append(Finding(
-                kind="pacing", scene=first.index, line=first.elements[0].line if first.elements else None,
-                severity="low",
+                kind="pacing", scene=first.index, severity="low",
+                line=next((line_of(script.scenes[j]) for j in run if line_of(script.scenes[j])), None),
                 evidence=f"scenes {run[0] + 1}-{run[-1] + 1} each run about 3s or less: "
                          + ", ".join(script.scenes[j].heading for j in run),
                 suggestion="Merge these flashes into one montage scene, or give one of them a beat to breathe."))

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 
 from graph.state import Finding, MoodPoint, Script
 from tools.screenplay.mentions import can_be, index_of, is_shot_line, is_title_card, kinds_of
-from tools.screenplay.reading import quote, sentences, stem, words
+from tools.screenplay.reading import STOPWORDS, quote, sentences, stem, words
 from tools.screenplay.structure import climax_scene
 
-_CAPS_PHRASE = re.compile(r"\b([A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{1,})*)\b")
+_CAPS_PHRASE = re.compile(r"\b([A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z'\-]{1,})*)\b")
+# Action written mostly in capitals (scripts set from PDFs, shouted beats): capitals there are no emphasis.
+CAPS_HEAVY = 0.5
 _DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that",
                 "one", "two", "three", "some", "each", "every", "another"}
 # Screenplay furniture written in capitals: not words of the story.
@@ -32,7 +34,7 @@ _INSTRUMENT = re.compile(
     r"\s+(?:a|an|the|his|her|their|its|my)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]+)", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:she|he|they|it|we|i)\b", re.IGNORECASE)
 _STOP_AT = {"to", "and", "at", "on", "in", "into", "of", "with", "from", "for", "that", "which", "as",
-            "toward", "towards", "over", "under", "across", "out"}
+            "toward", "towards", "over", "under", "across", "out", "inside", "behind", "off", "up", "down"}
 
 
 @dataclass(frozen=True)
@@ -65,11 +67,18 @@ def _is_noun_phrase(text: str, start: int, end: int, phrase: str) -> bool:
     head = phrase.split()[-1]
     if _known(head) and not can_be(head, "NOUN"):
         return False  # CAWING, CHUBBY, ACTIVATE: a sound or a modifier, not a thing (GTI, EMP: names of things)
+    if any(w.lower() in STOPWORDS or w.lower() in _STOP_AT or (_known(w) and not can_be(w, "NOUN")
+                                                               and not can_be(w, "ADJ")) for w in phrase.split()[1:]):
+        return False  # "PINT OF", "KEGS STACKED OUTSIDE": a sentence in capitals, not a name
     before = re.findall(r"[A-Za-z'\-]+|[,;:]", text[:start])[-3:]
     # A determiner right before, or with modifiers between ("a weathered LASER PRINTER").
-    for w in reversed(before):
+    for k in range(len(before) - 1, -1, -1):
+        w = before[k]
         low = w.lower()
         if low in _DETERMINERS:
+            # "AN ORLONI", "OUTSIDE A PUB": the determiner is part of a run of capitals, not of the prose.
+            if (w.isupper() and len(w) > 1) or (k > 0 and before[k - 1].isupper() and len(before[k - 1]) > 1):
+                return False
             break
         if not (can_be(low, "ADJ") or low.endswith(("ed", "ing")) or "-" in low):
             return False  # "a flashlight SWEEPS": the capitals follow a noun, so they are its verb
@@ -88,7 +97,9 @@ def _candidates(script: Script) -> list[Setup]:
         if is_title_card(scene):
             continue
         for k, el in enumerate(scene.elements):
-            if el.kind != "action" or is_shot_line(el.text):
+            letters = [c for c in el.text if c.isalpha()]
+            if el.kind != "action" or is_shot_line(el.text) or (
+                    letters and sum(c.isupper() for c in letters) / len(letters) > CAPS_HEAVY):
                 continue
             for m in _CAPS_PHRASE.finditer(el.text):
                 phrase = m.group(1).strip()
@@ -154,7 +165,7 @@ def payoffs_missing(script: Script, curve: list[MoodPoint]) -> list[Finding]:
 
 def _noun_phrase(raw: str) -> str:
     kept = []
-    for w in raw.split():
+    for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", raw):
         if w.lower() in _STOP_AT or w.lower().endswith("ly"):  # "uses the rope quickly"
             break
         kept.append(w.lower())
