@@ -231,6 +231,13 @@ def make(
         text = check_brief(read_text_file(Path(brief_file), "brief file", 256 * 1024))
     else:
         text = check_brief(brief)
+    if script is None and not length_given:
+        from tools.screenplay.brief_length import length_in
+
+        # "A 30-second spot for..." sets the length when --length does not.
+        named = length_in(text)
+        if named is not None:
+            length, length_given = check_length(max(10.0, named)), True
 
     folder = project_dir(project or f"./{slug(text)}")
     ensure_writable(folder)
