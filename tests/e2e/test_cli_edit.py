@@ -11,7 +11,7 @@ import opentimelineio as otio
 import pytest
 
 from tests.e2e.test_cli_bad_input import assert_bad_input, filmcrew
-from tools.screenplay.fountain_io import parse_fountain
+from tools.screenplay.fountain_io import load_script, parse_fountain
 from tools.timeline.probe import probe_media
 
 BRIEF = "A lighthouse keeper finds a small robot washed ashore after a storm"
@@ -62,7 +62,7 @@ def test_timeline_exports_load_back_in_opentimelineio(film):
 
 def test_shot_list_storyboard_and_script_exports(film):
     paths = {}
-    for fmt in ("csv", "pdf", "fountain"):
+    for fmt in ("csv", "pdf", "fountain", "fdx"):
         result = filmcrew("export", str(film), "--format", fmt)
         assert result.returncode == 0, result.stderr[-2000:]
         paths[fmt] = result.stdout.strip()
@@ -71,6 +71,11 @@ def test_shot_list_storyboard_and_script_exports(film):
     assert open(paths["pdf"], "rb").read(5) == b"%PDF-"
     script = parse_fountain(open(paths["fountain"], encoding="utf-8").read())
     assert len(script.scenes) >= 2
+    # The Final Draft export reads back as the same scenes and speakers.
+    final_draft = load_script(paths["fdx"])
+    assert [s.heading for s in final_draft.scenes] == [s.heading for s in script.scenes]
+    assert [e.character for s in final_draft.scenes for e in s.elements if e.kind == "dialogue"] == \
+        [e.character for s in script.scenes for e in s.elements if e.kind == "dialogue"]
 
 
 def test_bad_cut_or_format_is_one_line_and_exit_2(film):

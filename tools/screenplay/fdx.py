@@ -15,7 +15,7 @@ expansion, no external references; the size cap is the screenplay loader's.
 from __future__ import annotations
 
 import re
-from xml.etree.ElementTree import Element, ParseError, SubElement, tostring
+from xml.etree.ElementTree import Element, ParseError, SubElement, indent, tostring
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
@@ -183,5 +183,6 @@ def to_fdx(script: Script) -> str:
         _scene_paragraphs(content, scene)
     title_page = SubElement(SubElement(root, "TitlePage"), "Content")
     _paragraph(title_page, "Text", script.title, alignment="Center")
+    indent(root, space="  ")  # one paragraph a line, as Final Draft writes it (Text runs keep their words)
     body = tostring(root, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8" standalone="no" ?>\n' + body + "\n"
