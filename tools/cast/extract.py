@@ -104,6 +104,8 @@ def find_characters(script: Script) -> list[tuple[str, str, int]]:
         if name and name not in seen:
             seen[name] = (note.description, note.first_scene)
             order.append(name)
+    cues = set(seen) | {normalise_cue(el.character) for s in script.scenes for el in s.elements
+                        if el.kind == "dialogue" and el.character}
     for scene in script.scenes:
         for element in scene.elements:
             if element.kind == "dialogue" and element.character:
@@ -112,7 +114,17 @@ def find_characters(script: Script) -> list[tuple[str, str, int]]:
                     seen[name] = ("", scene.index)
                     order.append(name)
             elif element.kind == "action":
+                # A line with no lower case at all is a title card or a shouted beat, not an introduction.
+                if not any(c.islower() for c in element.text):
+                    continue
                 for name, offset in _caps_names(element.text):
+                    # "BRICK BRADDOCK, retired police detective" introduces the BRICK who speaks:
+                    # a capitalised name holding a speaker's whole cue name is that speaker.
+                    speaker = _speaker_within(name, cues)
+                    if speaker and name not in cues:
+                        if speaker in seen and not seen[speaker][0]:
+                            seen[speaker] = (_sentence_from(element.text, offset), seen[speaker][1])
+                        continue
                     if name not in seen:
                         seen[name] = (_sentence_from(element.text, offset), scene.index)
                         order.append(name)
@@ -123,6 +135,12 @@ def find_characters(script: Script) -> list[tuple[str, str, int]]:
         if not seen[name][0]:
             seen[name] = (_first_mention(script, name), seen[name][1])
     return [(name, own_clause(seen[name][0], name, order), seen[name][1]) for name in order]
+
+
+def _speaker_within(name: str, cues: set[str]) -> str | None:
+    """The longest speaker's cue name that is a whole-word part of `name` ('DICK STEEL' -> 'STEEL')."""
+    found = [cue for cue in cues if cue != name and re.search(r"(?<![A-Z'])" + re.escape(cue) + r"(?![A-Z'])", name)]
+    return max(found, key=len) if found else None
 
 
 def _first_mention(script: Script, name: str) -> str:
