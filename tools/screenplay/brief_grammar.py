@@ -219,6 +219,8 @@ def _verb_slot(prev: Token | None, nxt: Token | None, tok: Token, verb_seen: boo
     after = {"PUNCT", "NOUN", "PROPN", "PRON", "CONJ"}
     if prev.tag not in after or prev.tag == "PUNCT" and not _inflected(tok):
         return False  # a beat that starts with a bare noun: "steam from dumplings"
+    if prev.tag == "NOUN" and prev.start:
+        return False  # "neon SIGNS flickering": a beat's first bare noun is a modifier, not a subject
     if verb_seen and not tok.low.endswith("ing"):
         return False  # "loses the wedding RINGS": one finite verb to a stretch of clause
     nxt_low = nxt.low if nxt is not None else "."

@@ -203,27 +203,34 @@ def read_brief(text: str) -> BriefReading:
     phrases = [p for c in context + clauses for p in c.phrases]
     kinds = _kinds(phrases)
     figure_at: dict[int, int] = {}  # id(phrase) -> figure index
+    owned = {id(p.owner): p for c in context + clauses for p in c.phrases if p.owner is not None}
     for clause in context + clauses:
         for phrase in clause.phrases:
+            if lemma(phrase.head.low) in FILM_WORDS:
+                continue  # "music video", "launch film": the film itself, not a thing in it
             kind = kinds.get(phrase.lemma, "idea")
             placed = phrase.prep in {"in", "at", "across", "to", "from", "into", "of", "near", "through", "on"}
             if phrase.is_name and not placed and (clause.verbs or kind != "place"):
                 kind = "person"  # "Maya and Leo build a raft": a name that acts is someone, whatever it sounds like
-            elif phrase in clause.subjects and clause.verbs and kind not in ("person", "animal", "robot"):
+            elif phrase in clause.subjects and clause.verbs and kind in ("object", "idea"):
                 kind = _acting_kind(phrase, kind)
             elif phrase.verb and not phrase.is_name and kind in ("place", "idea", "person"):
                 kind = _acted_on_kind(phrase, kind)
             kinds[phrase.lemma] = kind
+            held = owned.get(id(phrase))
+            if held is not None and kinds.get(held.lemma) in ("person", "animal", "robot"):
+                continue  # "the king's knights": the king is who they belong to, said in their introduction
             _take(reading, phrase, kind, figure_at)
     # A pronoun subject ("she tracks the writer") is the last figure named before it who fits it.
-    lead = -1
+    last, lead = -1, -1  # who did the last act (for "paddles out"), and the story's lead (for "she")
     for clause in clauses:
         if not (reading.shape in ("beat_list", "product_spot") or clause.verbs or len(clauses) == 1):
             continue  # "London, 1944." is said in a SUPER, not played as an act
-        act = _act(clause, reading, figure_at, lead)
+        act = _act(clause, reading, figure_at, last, lead)
         if act.text.strip():
             reading.acts.append(act)
-            lead = act.figures[0] if act.figures and act.text.startswith("{0}") else lead
+            last = act.figures[0] if act.figures and act.text.startswith("{0}") else last
+            lead = last if lead < 0 else lead
     _pronouns_from_text(reading)
     if reading.shape == "logline_twist":
         reading.twist = max(i for i, a in enumerate(reading.acts) if a.lead in {"until", "only", "but", "then", "once"})
@@ -242,6 +249,9 @@ def read_brief(text: str) -> BriefReading:
 
 
 # Ordinals and their like say where a thing stands in the story, not what the prop department fetches.
+# Words for the film itself ("a music video for...", "a launch film"): never a person, place or prop in it.
+FILM_WORDS = {"video", "film", "spot", "ad", "advert", "commercial", "song", "story", "short", "teaser", "trailer",
+              "promo", "campaign", "piece", "portrait", "documentary", "clip"}
 _STORY_ORDER = {"last", "first", "only", "next", "same", "own", "other", "final", "whole", "very"}
 
 
@@ -284,7 +294,7 @@ def _acting_kind(phrase: NounPhrase, kind: str) -> str:
 
     scores = scores_of(lemma(phrase.head.low))
     figure = max(("person", "animal", "robot"), key=lambda k: scores[k])
-    return figure if scores[figure] >= scores[kind] - 0.08 else kind
+    return figure if scores[figure] >= scores[kind] - 0.03 else kind
 
 
 def _acted_on_kind(phrase: NounPhrase, kind: str) -> str:
@@ -322,6 +332,7 @@ def _take(reading: BriefReading, phrase: NounPhrase, kind: str, figure_at: dict[
                 figure_at[id(phrase)] = i
                 return
         name = phrase.text if phrase.is_name else ""
+        role = " ".join(w for w in role.split() if w not in _STORY_ORDER) or role  # "her own son" is a son
         figure = Figure(role=role if not name else "", kind=kind, name=name, count=min(3, phrase.count),
                         age=_age(phrase), relation=phrase.possessive, words=phrase.text)
         figure.pronoun = _pronoun(phrase, figure)
@@ -359,7 +370,7 @@ def _pronoun(phrase: NounPhrase, figure: Figure) -> str:
     return pronoun_for(figure.role or figure.name)
 
 
-def _act(clause: Clause, reading: BriefReading, figure_at: dict[int, int], lead: int = -1) -> Act:
+def _act(clause: Clause, reading: BriefReading, figure_at: dict[int, int], last: int = -1, lead: int = -1) -> Act:
     """The clause as an action line with its figures as slots: '{0} loses her voice the night before the show'.
 
     A clause that starts with its verb ("paddles out", "and wins by doing nothing") is done by the lead of
@@ -368,17 +379,17 @@ def _act(clause: Clause, reading: BriefReading, figure_at: dict[int, int], lead:
     for phrase in clause.phrases:
         if id(phrase) in figure_at:
             spans.append((*phrase.span, figure_at[id(phrase)]))
-    if not spans and clause.subjects and clause.subjects[0].head.low in {"she", "he", "they"} and reading.figures:
-        fits = [i for i, f in enumerate(reading.figures)
-                if f.pronoun == clause.subjects[0].head.low or f.pronoun == "they"]
-        said = clause.subjects[0].head.low
-        if not fits:  # the brief's pronoun wins over the guess: the lead is whoever came first
-            fits = [0]
-            if reading.figures[0].count == 1 and reading.figures[0].kind == "person":
-                reading.figures[0].pronoun = said
+    pronoun = clause.subjects[0].words[0] if clause.subjects else None
+    if pronoun is not None and pronoun.low in {"she", "he", "they"} and reading.figures \
+            and not any(s[0] == pronoun.index for s in spans):
+        said = pronoun.low
+        fits = [i for i, f in enumerate(reading.figures) if f.pronoun == said and (said != "they" or f.count > 1)]
+        if not fits:  # the brief's pronoun wins over the guess: it is the story's lead
+            fits = [lead if lead >= 0 else 0]
+            if reading.figures[fits[0]].count == 1 and reading.figures[fits[0]].kind == "person":
+                reading.figures[fits[0]].pronoun = said
         if fits:
-            first = clause.subjects[0].words[0]
-            spans.append((first.index, first.index + 1, fits[0]))
+            spans.append((pronoun.index, pronoun.index + 1, fits[0]))
     out: list[str] = []
     figures: list[int] = []
     tokens = clause.tokens
@@ -399,9 +410,9 @@ def _act(clause: Clause, reading: BriefReading, figure_at: dict[int, int], lead:
         out.append(tok.text.replace("{", "(").replace("}", ")") + ("'s" if tok.owner else ""))
         i += 1
     words = [t for t in tokens if not (t.tag == "CONJ" and t is tokens[0])]
-    if lead >= 0 and not spans and words and words[0].tag == "VERB":
+    if last >= 0 and not spans and words and words[0].tag == "VERB":
         out.insert(0, "{%d}" % len(figures))
-        figures.append(lead)
+        figures.append(last)
     text = " ".join(out).replace(" ,", ",").strip()
     act = Act(text=text, figures=figures, lead=clause.lead)
     lemmas = {p.lemma for p in clause.phrases}

@@ -85,7 +85,8 @@ class _Pen:
         out = re.sub(r"\{(\d+)\}", lambda m: self.who(figures[int(m.group(1))]), text)
         if intros:
             out = " ".join(intros) + " " + _cap(out.strip())
-        return self.props(_cap(out.strip()) + ("" if re.search(r"[.!?]$", out.strip()) else "."))
+        out = re.sub(r",\s*([.,;:!?])", r"\1", out.strip()).rstrip(",").strip()  # an intro's comma before a stop
+        return self.props(_cap(out) + ("" if re.search(r"[.!?]$", out) else "."))
 
     def props(self, text: str) -> str:
         """The key prop in capitals where it first appears (the screenplay convention the previs reads)."""
