@@ -52,7 +52,7 @@ SHARED = next((p for p in (ROOT.parent / "shared" / "screenplays", Path("/work/s
 EXTRA = Path("/work/screenplays-extra")
 SPLIT_SCENE = {"Big-Fish": 95}  # scenes after this index are held out
 LINES_PER_MINUTE = 55
-SAMPLE = 40
+SAMPLE = 20
 
 # ---------------------------------------------------------------- the writing's own page time
 
