@@ -177,6 +177,8 @@ def extract_cast(script: Script, style: StyleBible | None, seed: int = 0) -> lis
         # The introduction as find_characters cut it, then every later passage about them.
         intro = _marked(description, name)
         own = passages.get(name) or []
+        if own and len(intro.replace(NAME_MARK, " ").split()) <= 1:
+            intro = own[0]  # "MINNA and INA, two girls...": the shared introduction, not the bare "MINNA and"
         feats = read_look([intro] + [p for p in own if p != intro])
         body, head = named_colors(description, feats)
         if not head and age_group(feats.age) == "old" and not feats.hair:

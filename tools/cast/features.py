@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lemminflect import getLemma
 
 from memory.look import age_group
+from tools.cast.colors import color_words_in
 
 BUILD_WORDS = ("slight", "slim", "thin", "skinny", "lanky", "wiry", "gangly", "tall", "short", "small", "tiny",
                "little", "petite", "broad", "broad-shouldered", "stocky", "burly", "heavy", "heavyset", "stout",
@@ -83,6 +84,11 @@ def parse_age(text: str) -> str:
     inline = re.search(r"\b(?:in (?:his|her|their) )?((?:late |early |mid-)?\d0)[\u2019']?s\b", text, re.I)
     if inline:
         return inline.group(1) + "s"
+    decade = re.search(r"\b(?:in (?:his|her|their) )?(early |mid[- ]|late )?(twenties|thirties|forties|fifties|sixties|"
+                       r"seventies|eighties|nineties)\b", text, re.I)
+    if decade:
+        tens = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+        return f"{(decade.group(1) or '').strip().replace(' ', '')}{20 + 10 * tens.index(decade.group(2).lower())}s"
     # "MARCO, 35, ..." / "WILBUR, also 10," / "ZACKY is 10." / "-- still about 10 --"
     bare = re.search(r"@@(?: [A-Z][A-Z'\-]+)?\s*(?:\([^)]*\))?\s*(?:,|--|-|\bis\b)\s*(?:also |still |about |only |just )*(\d{1,2})"
                      r"\s*(?=,|--|-|\.|;|\band\b|$)", text)
@@ -115,7 +121,8 @@ _DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "one", "some"}
 def _noun_phrase(segment: str, stop_nouns: tuple[str, ...]) -> str:
     """`segment` cut after the last of `stop_nouns` it contains, without its article ('' if none)."""
     words = segment.strip().split()
-    last = max((i for i, w in enumerate(words) if w.lower().strip("'") in stop_nouns), default=-1)
+    last = max((i for i, w in enumerate(words) if w.lower().strip("'") in stop_nouns
+                or (getLemma(w.lower().strip("',"), upos="NOUN") or ("",))[0] in stop_nouns), default=-1)
     if last < 0:
         return ""
     phrase = words[:last + 1]
@@ -198,7 +205,8 @@ def _parse_prose(text: str, feats: Features) -> Features:
     wordset = feats.words
     feats.age = parse_age(text)
     feats.build = ", ".join(scoped_build(text))
-    face = [w for w in words if w in FACE_WORDS]
+    face = [m.group(1).lower() for m in re.finditer(r"\b([A-Za-z\-]+)\b(?!\s+(?:[A-Z]{2,}|(?:man|men|woman|women|guy|"
+            r"stranger|boy|girl|kid|figure|people|person)\b))", text) if m.group(1).lower() in FACE_WORDS]
     for noun in FACE_NOUNS:
         m = re.search(r"\b(?:with |wearing )?((?:a |an )?(?:[a-z\-]+ )?" + noun + r")\b", text, re.I)
         if m and noun not in ("eye", "eyes") or (m and re.search(r"\b(one|glass|blue|green|brown|grey|gray)[ -]eye", text, re.I)):
@@ -229,11 +237,17 @@ _NOT_HAIR_WORDS = {"a", "an", "the", "his", "her", "their", "with", "and", "in",
 def hair_phrases(text: str) -> list[str]:
     """Every hair phrase: 'curly red hair', 'ponytail', 'bald'; a lone colour stroke ('blonde') too."""
     found: list[str] = []
-    for match in re.finditer(r"\b((?:[a-z\-]+ ){0,2}(?:hair(?:ed)?|braids?|ponytail|pigtails|curls|dreadlocks|bun|"
+    for match in re.finditer(r"\b((?:[a-z\-]+,? ){0,2}(?:hair(?:ed)?|braids?|ponytail|pigtails|curls|dreadlocks|bun|"
                              r"mohawk|plaits))\b", text, re.I):
-        kept = [w for w in match.group(1).split() if w.lower() not in _NOT_HAIR_WORDS]
+        # A word before a comma is kept only when it is a colour ("blonde, long hair", not "handsome, ...").
+        kept = [w.rstrip(",") for w in match.group(1).split() if w.lower().rstrip(",") not in _NOT_HAIR_WORDS
+                and len(w.rstrip(",")) > 1 and not w.lower().endswith(("'s", "\u2019s"))
+                and (not w.endswith(",") or w.lower().rstrip(",") in HAIR_COLOUR_WORDS or color_words_in(w))]
         if kept and not (len(kept) == 1 and kept[0].lower() in ("haired",)):
             found.append(" ".join(kept))
+    length = re.search(r"\bhair (?:is |was )?(?:cut |cropped |worn )?(short|long)\b", text, re.I)
+    if length and not any(length.group(1).lower() in f.lower() for f in found):
+        found.append(f"cut {length.group(1).lower()}")
     if re.search(r"\b(?:shaved|shaven) head\b", text, re.I):
         found.append("shaved head")
     words = set(_words(text))
@@ -242,7 +256,7 @@ def hair_phrases(text: str) -> list[str]:
     for stroke in _strokes(text):
         first = stroke.split()[0].lower() if stroke.split() else ""
         if first in HAIR_COLOUR_WORDS or stroke.lower() in ("platinum blonde", "strawberry blonde"):
-            colour = stroke.split(" with ")[0].strip()
+            colour = re.split(r" with | and ", stroke)[0].strip()
             if not any(colour.lower() in f.lower() for f in found):
                 found.insert(0, colour)
     return list(dict.fromkeys(found))
@@ -280,8 +294,10 @@ def scoped_build(text: str) -> list[str]:
             found.append("huge")
     for match in re.finditer(r"^(?:an?|the|his|her|their)\s+((?:[a-z\-]+\s+){0,3}?)" + _PERSON_AFTER + r"[^@]*@@", text, re.I):
         found += [w for w in _words(match.group(1)) if w in build]
-    predicate = re.search(r"@@\s*(?:\([^)]*\))?[^.;@]*?\b(?:is|looks|seems)\b[^.;@]*?\b(" + pattern + r"|bigger|taller|smaller)\b"
-                          r"(?!\s+(?:[a-z\-]+\s+)?(?:table|room|house|car|glass|door|chair|box|bag)|\s+than life)", text, re.I)
+    # The build word ends the predicate ("is tall.", "a lot bigger than the others"): followed by a noun
+    # it describes a thing ("is driving a small tractor"); after "@@'s hair is" it describes the hair.
+    predicate = re.search(r"@@(?!['\u2019]s)\s*(?:\([^)]*\))?[^.;@]*?\b(?:is|looks|seems)\b[^.;@]*?\b(" + pattern
+                          + r"|bigger|taller|smaller)\b(?=\s*(?:[,.;:!?]|and\b|but\b|than\b(?! life)|for\b|$))", text, re.I)
     if predicate:
         word = predicate.group(1).lower()
         found.append({"bigger": "big", "taller": "tall", "smaller": "small"}.get(word, word))
@@ -291,7 +307,10 @@ def scoped_build(text: str) -> list[str]:
 def accessories_in(text: str) -> list[str]:
     """Hats, glasses, headphones and scarves named in text, with their modifiers: 'red knitted hat'."""
     found: list[str] = []
-    for clause in re.split(r"[,.;:!?()]|\band\b|\bwith\b", text.lower()):
+    # Drinking glasses are not worn: "the plates and glasses", "two glasses of wine", "raises his glass".
+    text = re.sub(r"\b(?:(?:the|two|three|some|empty|wine|clean|dirty|(?:plates|cups|bottles|dishes),?(?: and)?)\s+glasses"
+                  r"|glasses of)\b", " ", text.lower())
+    for clause in re.split(r"[,.;:!?()]|\band\b|\bwith\b", text):
         words = re.findall(r"[a-z'\-]+", clause)
         for i, noun in enumerate(words):
             if noun == "bespectacled":
@@ -336,7 +355,7 @@ def read_look(passages: list[str]) -> Features:
     for later in passages[1:]:
         more = parse_features(later)
         # A later line gives an age only as a number ("still about 10"); an "old friend" is not an age.
-        feats.age = feats.age or (more.age if re.fullmatch(r"\d{1,3}s?", more.age or "") else "")
+        feats.age = feats.age or (more.age if re.fullmatch(r"(?:early|mid-?|late)?\d{1,3}s?", more.age or "") else "")
         feats.hair = feats.hair or more.hair
         feats.wardrobe = feats.wardrobe or more.wardrobe
         feats.build = feats.build or more.build

@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getLemma
+
 from graph.state import Script
 
 NAME_MARK = "@@"
 _SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+[\"')\]]*|$)")
-_PRONOUN_START = re.compile(r"^\s*(he|she|they|his|her|their|he's|she's|they're)\b", re.I)
+# "They" is most often a group, so only a singular pronoun carries a sentence over to one character.
+_PRONOUN_START = re.compile(r"^\s*(he|she|his|her|he's|she's)\b", re.I)
+_GROUP_START = re.compile(r"^\s*(they|they're|both)\b", re.I)
 _APPOSITIVE_TAIL = re.compile(r"(?:^|[\s,;(])((?:an?|the|his|her|their|its)\s+(?:[A-Za-z'\-]+\s+){0,3}[A-Za-z'\-]+)\s*$")
 _LEAD_WITH_COMMA = re.compile(r",\s*$")
 _ABBREVIATION = re.compile(r"\b(Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Capt|Sgt|Lt|Col|Gen|Rev|DR|MR|MRS|MS|ST)\.")
@@ -33,9 +37,13 @@ _NOT_APPOSITIVE = {"at", "to", "of", "in", "on", "with", "by", "from", "into", "
 
 def _appositive(text: str) -> re.Match | None:
     found = _APPOSITIVE_TAIL.search(text)
-    if found and not set(found.group(1).lower().split()) & _NOT_APPOSITIVE:
-        return found
-    return None
+    if not found or set(found.group(1).lower().split()) & _NOT_APPOSITIVE:
+        return None
+    last = found.group(1).split()[-1].lower()
+    # The phrase must end on its noun: an inflected verb ("a long beard shows KARL") ends a clause.
+    if getLemma(last, upos="VERB")[0] != last:
+        return None
+    return found
 
 
 def _handles(name: str) -> list[str]:
@@ -70,12 +78,22 @@ def _pieces(sentence: str, pattern: re.Pattern, owner: dict[str, str]) -> list[t
             moved = _appositive(tail)
             if moved:
                 tail = tail[:moved.start(1)]
+            elif not tail.rstrip().endswith((",", ";", ":", "-")):
+                # "she notices a young, TANNED GUY": words run straight into the next name are about it.
+                cut = max(tail.rfind(","), tail.rfind(" and "))
+                if cut >= 0 and len(tail[cut:].split()) <= 4:
+                    tail = tail[:cut]
         if k == 0 and _LEAD_WITH_COMMA.search(lead):
             lead_text = lead
         else:
             apposed = _appositive(lead)
             lead_text = apposed.group(1) + " " if apposed and (k > 0 or apposed.end(1) == len(lead.rstrip())) else ""
         out.append((name, (lead_text + NAME_MARK + tail).strip()))
+    # "MINNA and INA, two girls in their early twenties, ...": a pair joined by 'and' shares what follows.
+    for k in range(len(out) - 2, -1, -1):
+        name, passage = out[k]
+        if passage.replace(NAME_MARK, "").strip() in ("", "and", "&", "or") and out[k + 1][0] != name:
+            out[k] = (name, passage.split(NAME_MARK)[0] + out[k + 1][1])
     return out
 
 
@@ -90,6 +108,7 @@ def character_passages(script: Script, names: list[str]) -> dict[str, list[str]]
             if element.kind != "action":
                 continue
             subject: str | None = None
+            group: list[str] = []
             # "Dr. Bennett" is one name, not the end of a sentence.
             text = _ABBREVIATION.sub(lambda m: m.group(1) + _DOT, " ".join(element.text.split()))
             for sentence in (s.replace(_DOT, ".") for s in _SENTENCES.findall(text)):
@@ -98,8 +117,14 @@ def character_passages(script: Script, names: list[str]) -> dict[str, list[str]]
                     for name, passage in pieces:
                         passages[name].append(passage)
                     subject = pieces[-1][0]  # the nearest character named before a pronoun
+                    hits = _mentions(sentence, pattern, owner)
+                    paired = len(hits) == 2 and sentence[hits[0][1]:hits[1][0]].strip() in ("and", "&")
+                    group = [hits[0][2], hits[1][2]] if paired else []
                 elif subject and _PRONOUN_START.match(sentence):
                     passages[subject].append(NAME_MARK + " " + sentence.strip())
+                elif group and _GROUP_START.match(sentence):
+                    for name in group:  # "They are dressed in black jeans" after "MINNA and INA ..."
+                        passages[name].append(NAME_MARK + " " + sentence.strip())
                 elif len(sentence.split()) > 6:
-                    subject = None  # a new subject; a short fragment ("Not just tall.") keeps the old one
+                    subject, group = None, []  # a new subject; a short fragment ("Not just tall.") keeps the old one
     return passages

@@ -66,3 +66,20 @@ def test_the_sheet_draws_the_hat_above_the_face_and_the_beard_below_it():
     assert beard.sum() > 80
     assert np.median(beard_rows) > hat_rows.max()  # the beard hangs below the hat, on the face
     assert beard_rows.max() - hat_rows.min() < size[1] * 0.2  # both on the head, not the body
+
+
+def test_a_pair_introduced_together_shares_the_introduction_and_keeps_their_own_hair():
+    script = parse_fountain("""INT. FLAT - NIGHT
+
+TESSA and JUNO, two women in their early twenties, sit at a large dining table. They are dressed in black jeans and polo shirts. Tessa has blonde, long hair; Juno's dark hair is cut short.
+
+TESSA
+Ready?
+""")
+    cast = {p.name: p for p in extract_cast(script, None)}
+    tessa, juno = cast["TESSA"], cast["JUNO"]
+    for person in (tessa, juno):
+        assert person.age == "early20s" and "jeans" in person.wardrobe and "black" in person.wardrobe
+        assert person.build == ""  # the table is large, nobody's body
+    assert "blonde" in tessa.hair and "long" in tessa.hair and "dark" not in tessa.hair
+    assert "dark" in juno.hair and "short" in juno.hair and "blonde" not in juno.hair
