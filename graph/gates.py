@@ -94,7 +94,8 @@ def shots_gate(state: FilmState, runtime: Runtime[FilmContext]) -> Command[Liter
     request = GateRequest(
         gate="shots",
         stage="cinematographer",
-        summary=(f"{len(shots)} shots, {total:.0f} s planned; {len(state.shot_violations)} continuity issues.{fit} "
+        summary=(f"{len(shots)} shots, {total:.0f} s planned ({total + CARDS_S:.0f} s with the title and end cards); "
+                 f"{len(state.shot_violations)} continuity issues.{fit} "
                  "Revise with a note such as \"shot 3.2: low angle, slow push in\"."),
         choices=["shot list as proposed"],
         files=_existing(runtime.context.project, ["shots/shotlist.csv", "shots/shotlist.json", "shots/cut.md"]),
