@@ -93,6 +93,7 @@ class BriefReading:
     quest: str = ""  # the key prop as the story says it ("lost kite"), for the title
     events: list[str] = field(default_factory=list)
     times: list[str] = field(default_factory=list)  # heading times in brief order
+    time_words: dict[str, str] = field(default_factory=dict)  # heading time -> the brief's word for it
     weather: list[str] = field(default_factory=list)
     era: str = ""
     acts: list[Act] = field(default_factory=list)  # the story (or the beats) in order
@@ -352,6 +353,7 @@ def _take(reading: BriefReading, phrase: NounPhrase, kind: str, figure_at: dict[
         weather = _nearest(role, _WEATHER, 0.6) if not when else ""
         if when and when not in reading.times:
             reading.times.append(when)
+            reading.time_words[when] = role  # "sunrise" is drawn as a DAWN sky, and said so
         elif weather and role not in reading.weather:
             reading.weather.append(role)
         elif not when and not weather and kind == "weather":

@@ -176,7 +176,9 @@ def build_world(reading: BriefReading, notes: list[ScriptNote] | None = None, en
             drawn, exact = stand_in(prop, "prop")
             world.used.append(Understood(text=prop, became="prop", detail=prop.upper(), drawn_as="" if exact else drawn))
     for when in world.times:
-        world.used.append(Understood(text=when.lower(), became="time", detail=when))
+        words = reading.time_words.get(when, when.lower())
+        world.used.append(Understood(text=words, became="time", detail=f"{when} in the headings",
+                                     drawn_as="" if words.upper() == when else f"{when.lower()} sky"))
     for wx in world.weather:
         world.used.append(Understood(text=wx, became="weather", detail=wx))
     if reading.era:
