@@ -132,6 +132,16 @@ def precision(row: dict[str, int]) -> float | None:
     return (row["true_useful"] + row["true_trivial"]) / judged if judged else None
 
 
+def recorded(engine: str = "before") -> dict[str, dict[str, dict[str, int]]]:
+    """Counts from the label file's own rows for one engine ('before' = the doctor as issue 13 found it)."""
+    parts = splits()
+    counts: dict[str, dict[str, dict[str, int]]] = {s: defaultdict(lambda: defaultdict(int)) for s in ("tune", "held_out")}
+    for row in load_labels().values():
+        if row.get("engine") == engine:
+            counts[parts.get(row["file"], "held_out")][row["kind"]][row["label"]] += 1
+    return counts
+
+
 def _print_part(name: str, counts: dict[str, dict[str, int]]) -> None:
     print(f"\n{name}: {'kind':21} findings useful trivial false unlabelled precision")
     total: dict[str, int] = defaultdict(int)
@@ -154,7 +164,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("all", "tune", "held_out"), default="all")
     parser.add_argument("--verbose", action="store_true", help="print every finding with its label")
     parser.add_argument("--unlabelled", action="store_true", help="print unlabelled findings as label lines")
+    parser.add_argument("--before", action="store_true",
+                        help="print the recorded precision of the doctor before issue 13 (from the label rows)")
     args = parser.parse_args(argv)
+    if args.before:
+        for part, counts in recorded("before").items():
+            if counts:
+                _print_part(f"{part} (before)", counts)
+        return 0
     if not scripts():
         print("no real screenplays found (../shared/screenplays, /work/screenplays-extra, FILMCREW_SCREENPLAYS)")
         return 0

@@ -56,7 +56,7 @@ def _repeated_act(sentence: str) -> tuple[str, str, list[str]] | None:
         if not (forms(w) - {w}):  # 'air' is a verb only in its bare form: no inflection, no act
             continue
         subject = [x for x in before[:i] if x.lower() not in STOPWORDS]
-        objects = [x.lower() for x in before[i + 1:] if x.lower() not in STOPWORDS]
+        objects = [re.sub(r"'s$", "", x.lower()) for x in before[i + 1:] if x.lower() not in STOPWORDS]
         return w, (subject[-1] if subject else ""), objects
     return None
 
@@ -141,7 +141,7 @@ def _forms_of(text: str) -> set[str]:
 
 
 def _unexplained(sentence: str, earlier: set[str], earlier_forms: set[str] = frozenset(),
-                 in_scene: set[str] = frozenset()) -> tuple[str, str] | None:
+                 in_scene: set[str] = frozenset(), together=None) -> tuple[str, str] | None:
     """Why a sentence shows an effect with no cause on the page so far, as (evidence, fix).
 
     `earlier` holds the stems read so far, `earlier_forms` the word forms, `in_scene` the words of
@@ -156,6 +156,8 @@ def _unexplained(sentence: str, earlier: set[str], earlier_forms: set[str] = fro
         handled = subject.lower() in in_scene or any(o in in_scene for o in objects)
         # "He tries again" after he already acted in this scene: the same attempt, once more.
         handled = handled or (not subject and bool(in_scene))
+        # "The camera lays on the bed again" when the camera sat on the bed scenes ago: the same situation.
+        handled = handled or bool(together and subject and together(subject.lower(), objects))
         if not (forms(verb) & earlier_forms or stem(verb) in earlier or handled):
             return (f"{quote(sentence, 110)} — '{verb}' happens 'again' but never happened before",
                     "Show the first time it happens earlier, or drop 'again'.")
@@ -184,6 +186,13 @@ def effects_without_cause(script: Script) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[str] = set()
     seen_forms: set[str] = set()
+    sentences_with: dict[str, set[int]] = {}  # word -> earlier action sentences (numbered) that hold it
+    count = 0
+
+    def together(subject: str, objects: list[str]) -> bool:
+        with_subject = sentences_with.get(subject, set())
+        return any(with_subject & sentences_with.get(o, set()) for o in objects)
+
     for scene in script.scenes:
         seen |= _stems_of(scene.heading)
         seen_forms |= _forms_of(scene.heading)
@@ -195,7 +204,7 @@ def effects_without_cause(script: Script) -> list[Finding]:
                 seen_forms |= _forms_of(text)
                 continue
             for sentence in sentences(el.text):
-                problem = _unexplained(sentence, seen, seen_forms, in_scene)
+                problem = _unexplained(sentence, seen, seen_forms, in_scene, together)
                 if problem:
                     findings.append(Finding(kind="logic_gap", scene=scene.index, line=el.line or None,
                                             severity="medium", evidence=f"line {el.line}: {problem[0]}",
@@ -203,6 +212,9 @@ def effects_without_cause(script: Script) -> list[Finding]:
                 seen |= _stems_of(sentence)
                 seen_forms |= _forms_of(sentence)
                 in_scene |= {w.lower() for w in words(sentence)}
+                count += 1
+                for w in {re.sub(r"'s$", "", w.lower()) for w in words(sentence)}:
+                    sentences_with.setdefault(w, set()).add(count)
     return findings
 
 

@@ -139,6 +139,13 @@ def _mentioned_later(script: Script, prop: Setup) -> bool:
     return any(idx.mentioned_after(n, here) is not None for n in prop.nouns)
 
 
+def _callback(script: Script, prop: Setup) -> bool:
+    """A prop already written of before its capitals ("pins on their lapels" ... "that familiar PIN"): a payoff."""
+    idx = index_of(script)
+    here = idx.ordinal(prop.scene, prop.element)
+    return any(idx.mentioned_before(n, here) for n in prop.nouns)
+
+
 def _forms(word: str) -> frozenset[str]:
     from tools.screenplay.mentions import forms
 
@@ -152,7 +159,8 @@ def payoffs_missing(script: Script, curve: list[MoodPoint]) -> list[Finding]:
     climax = climax_scene(script, curve) + 1
     findings = []
     for prop in emphasised_props(script):
-        if prop.scene >= max(climax, 2) or _used_on_arrival(prop) or _mentioned_later(script, prop):
+        if prop.scene >= max(climax, 2) or _used_on_arrival(prop) or _callback(script, prop) \
+                or _mentioned_later(script, prop):
             continue
         findings.append(Finding(
             kind="payoff_missing", scene=prop.scene, line=prop.line or None, severity="medium",

@@ -300,3 +300,39 @@ def test_every_finding_cites_a_line():
     for text in (CARD, OFFICE, CHASE):
         for f in analyze(parse_fountain(text), unreliable=True).findings:
             assert f.line, f
+
+
+def test_a_capitalised_callback_to_something_seen_before_is_no_setup():
+    script = parse_fountain("""INT. BANQUET - NIGHT
+
+The men walk in with pins on their lapels.
+
+INT. STREET - NIGHT
+
+Two men pass. They have that familiar PIN on their coats.
+
+INT. OFFICE - NIGHT
+
+Lionel thinks, alone, for a long time.
+
+INT. HALL - NIGHT
+
+Lionel leaves.
+""")
+    assert payoffs_missing(script, mood_curve(script)) == []
+
+
+def test_the_same_situation_again_scenes_later_is_no_missing_first_time():
+    script = parse_fountain("""INT. ROOM - DAY
+
+The camera sits on the bed, facing the door.
+
+EXT. SCHOOL - DAY
+
+Andrew walks to class.
+
+INT. ROOM - NIGHT
+
+The camera lays on Andrew's bed again, filming the room.
+""")
+    assert logic_gaps(script) == []
