@@ -96,9 +96,9 @@ def _bed_and_beats(state: FilmState, context: FilmContext, planned: list[tuple[s
         title_s = _title_length(grid.beats_s)
         durations = fit_to_beats(planned, grid.beats_s, title_s)
         film_s = title_s + sum(durations) + END_S
-        beat = 60.0 / grid.tempo_bpm if grid.tempo_bpm > 0 else 1.0
-        # Covered: the music and its beats run on past the end card.
-        if grid.duration_s >= film_s + 1.0 and (not grid.beats_s or grid.beats_s[-1] >= film_s - 2 * beat):
+        # Covered: the music runs on past the end card. (A generated bed beats to its end; where a
+        # person's track has no beats left, the fit carries its grid on at the track's tempo.)
+        if grid.duration_s >= film_s + 1.0:
             break
     return music, grid, title_s, durations
 
