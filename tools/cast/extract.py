@@ -29,6 +29,8 @@ NOT_CHARACTERS = {
     "SFX", "VFX", "OTS", "I", "OK", "TV", "FX", "THEN", "NOW", "STOP", "CRASH", "BANG", "BOOM", "THUD",
     "SILENCE", "BLACK", "WHITE", "OVER", "NO", "YES", "HE", "SHE", "IT", "THEY", "WE", "YOU", "HIS", "HER",
 }
+_NOT_IN_NAMES = {"THE", "HIS", "HER", "OF", "AND", "IS", "ON", "A", "AN", "TO", "IN", "AT", "INTO", "WITH", "HE",
+                 "SHE", "IT", "THEY", "OVER", "FROM", "UP", "DOWN", "ARE", "WAS", "BY", "AS"}
 # Sound cues are capitalised verbs after a lower-case subject ("a gull SCREAMS").
 _SOUND_ENDINGS = ("S", "ES", "ED", "ING")
 _CAPS = re.compile(r"\b([A-Z][A-Z0-9'\-\.]*[A-Z0-9](?:\s+[A-Z][A-Z0-9'\-\.]*[A-Z0-9])*)\b")
@@ -46,6 +48,10 @@ def _caps_names(text: str) -> list[tuple[str, int]]:
         words = [w if not w.endswith(".") or len(w) <= 3 else w.rstrip(".") for w in match.group(1).split()]
         name = " ".join(words)
         if len(name) < 2 or all(w.strip(".") in NOT_CHARACTERS for w in words):
+            continue
+        # "WIDE ON THE ROOM", "HIS TIE IS LOOSE AND HE", "TAPPING": a capitalised beat of action, not a name.
+        if len(words) > 3 or any(w in _NOT_IN_NAMES for w in words[1:]) or words[0] in ("HIS", "HER", "ITS") or (
+                len(words) == 1 and name.endswith("ING") and not re.match(r"^\s*\(", text[match.end():])):
             continue
         before = text[:match.start()].rstrip()
         mid_sentence = bool(before) and before[-1].isalnum()

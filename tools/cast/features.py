@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lemminflect import getLemma
 
 from memory.look import age_group
+from tools.cast.accessories import accessories_in, accessory_kind
 from tools.cast.colors import color_words_in
 
 BUILD_WORDS = ("slight", "slim", "thin", "skinny", "lanky", "wiry", "gangly", "tall", "short", "small", "tiny",
@@ -32,13 +33,8 @@ GARMENTS = ("coat", "jacket", "raincoat", "oilskin", "overcoat", "parka", "anora
             "cap", "beanie", "helmet", "armour", "armor", "shell", "casing", "plating", "chassis", "pyjamas",
             "pajamas", "kimono", "sari", "jumpsuit", "coveralls", "fleece", "sou'wester", "mittens", "gloves",
             "visor", "goggles", "scrubs", "headscarf", "bandana", "mask", "shawl", "sandals", "trainers", "sneakers",
-            "tie", "polo", "fedora", "beret", "gi", "tuxedo", "kilt", "leggings", "tracksuit")
-# What is worn on the head, face and neck: drawn on the figure, kept apart from the wardrobe.
-ACCESSORIES = {"hat": ("hat", "cap", "beanie", "fedora", "beret", "bowler", "toque", "sou'wester", "stetson", "trilby"),
-               "glasses": ("glasses", "spectacles", "sunglasses", "eyeglasses", "shades", "bespectacled"),
-               "headphones": ("headphones", "earphones", "headset", "earbuds"),
-               "scarf": ("scarf", "headscarf", "muffler", "bandana")}
-ACCESSORY_NOUNS = {noun: kind for kind, nouns in ACCESSORIES.items() for noun in nouns}
+            "tie", "polo", "fedora", "beret", "gi", "tuxedo", "kilt", "leggings", "tracksuit", "shoes", "socks",
+            "sweatshirt", "slippers", "heels")
 # A stroke of the introduction that is only a hair colour: "MINNA (20s), blonde, ..." / "dark with short hair".
 HAIR_COLOUR_WORDS = ("blonde", "blond", "brunette", "redhead", "ginger", "auburn", "platinum", "dark", "fair",
                      "grey-haired", "gray-haired", "white-haired", "silver-haired", "dark-haired", "fair-haired")
@@ -181,6 +177,11 @@ def parse_features(description: str) -> Features:
     for item in introduction_items(text):
         kind = _item_kind(item)
         if kind:
+            # A stroke is a few words ("weathered", "shaved head"); a longer one is a clause, not a feature.
+            if kind in ("face", "build", "hair") and len(item.split()) > 3:
+                continue
+            if kind == "build" and not all(w in BUILD_WORDS or w in ("and", "very") for w in _words(item)):
+                continue
             bracketed[kind].append(_noun_phrase(item, GARMENTS) if kind == "wardrobe" else item)
     feats = _parse_prose(text, feats)
     # Strokes in the bracket are the writer's deliberate description: they win over prose guesses.
@@ -304,43 +305,46 @@ def scoped_build(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def accessories_in(text: str) -> list[str]:
-    """Hats, glasses, headphones and scarves named in text, with their modifiers: 'red knitted hat'."""
-    found: list[str] = []
-    # Drinking glasses are not worn: "the plates and glasses", "two glasses of wine", "raises his glass".
-    text = re.sub(r"\b(?:(?:the|two|three|some|empty|wine|clean|dirty|(?:plates|cups|bottles|dishes),?(?: and)?)\s+glasses"
-                  r"|glasses of)\b", " ", text.lower())
-    for clause in re.split(r"[,.;:!?()]|\band\b|\bwith\b", text):
-        words = re.findall(r"[a-z'\-]+", clause)
-        for i, noun in enumerate(words):
-            if noun == "bespectacled":
-                found.append("glasses")
-                continue
-            lemma = (getLemma(noun, upos="NOUN") or (noun,))[0]
-            if noun not in ACCESSORY_NOUNS and lemma not in ACCESSORY_NOUNS:
-                continue
-            modifiers: list[str] = []
-            for word in reversed(words[max(0, i - 3):i]):
-                if word in _DETERMINERS or word in _NOT_HAIR_WORDS or word in ACCESSORY_NOUNS or \
-                        getLemma(word, upos="VERB")[0] != word and word.endswith(("s", "ing")):
-                    break
-                modifiers.insert(0, word)
-            found.append(" ".join(modifiers + [noun]))
-    return list(dict.fromkeys(found))
+_PIECE_LEAD = {"in", "into", "his", "her", "their", "its", "a", "an", "the", "wearing", "wears", "with", "dressed"}
 
 
-def accessory_kind(phrase: str) -> str:
-    """hat, glasses, headphones or scarf for an accessory phrase ('' when none)."""
-    for word in reversed(_words(phrase)):
-        lemma = (getLemma(word, upos="NOUN") or (word,))[0]
-        if word in ACCESSORY_NOUNS or lemma in ACCESSORY_NOUNS:
-            return ACCESSORY_NOUNS.get(word) or ACCESSORY_NOUNS[lemma]
-    return ""
+def _is_garment(word: str) -> bool:
+    word = word.lower().strip("',")
+    return word in GARMENTS or (getLemma(word, upos="NOUN") or ("",))[0] in GARMENTS
 
 
 def _without_accessories(wardrobe: str) -> str:
-    pieces = [p.strip() for p in re.split(r"\band\b", wardrobe) if p.strip()]
-    return " and ".join(p for p in pieces if not accessory_kind(p))
+    """The wardrobe as garment phrases only: accessories go to their own list, and a phrase that ran
+    on past its garment ('white shoes searches the locker room') is cut back to it."""
+    kept = []
+    for piece in (p.strip() for p in re.split(r"\band\b", wardrobe) if p.strip()):
+        words = piece.split()
+        garments = [i for i, w in enumerate(words) if _is_garment(w)]
+        if not garments or accessory_kind(piece) or re.search(r"\b[A-Z][a-z]+['\u2019]s\b", piece):
+            continue  # no garment, an accessory, or someone else's ("takes Minna's coat")
+        words = words[:(garments[0] if len(words) > 5 else garments[-1]) + 1]
+        leads = [i for i, w in enumerate(words) if w.lower() in _PIECE_LEAD]
+        kept.append(" ".join(words[leads[-1] + 1:] if leads else words))
+    return " and ".join(k for k in kept if k)
+
+
+_HAIR_DESCRIPTORS = set(HAIR_COLOUR_WORDS) | {"long", "short", "curly", "straight", "wavy", "cropped", "grey", "gray",
+                                               "white", "black", "brown", "red", "silver", "bald", "shaved", "braids",
+                                               "ponytail", "bun", "dreadlocks", "plaits", "pigtails", "mohawk"}
+
+
+def _later_features(passage: str) -> Features:
+    """What a later action line states plainly about the look: a beard, described hair, what they
+    wear ('in a grey parka', 'wearing a cap'); never a garment they handle ('takes Minna's coat')."""
+    feats = Features(words=set(_words(passage)))
+    feats.age = parse_age(passage)
+    feats.hair = ", ".join(h for h in hair_phrases(passage) if set(_words(h)) & _HAIR_DESCRIPTORS)
+    facial = re.findall(r"\b((?:[a-z\-]+ )?(?:beard|moustache|mustache|stubble))\b", passage, re.I)
+    feats.face = ", ".join(dict.fromkeys(re.sub(r"^(?:a|an|his|her|the|and|with) ", "", f.lower()) for f in facial))
+    worn = _phrase_after(passage, r"\b(?:in|wearing|wears|dressed in|wrapped in|clad in)\s+", GARMENTS)
+    feats.wardrobe = worn if worn and len(worn.split()) <= 6 and not re.search(r"[A-Z]{2,}", worn) else ""
+    feats.build = ", ".join(scoped_build(passage))
+    return feats
 
 
 def read_look(passages: list[str]) -> Features:
@@ -353,7 +357,7 @@ def read_look(passages: list[str]) -> Features:
         return Features()
     feats = parse_features(passages[0])
     for later in passages[1:]:
-        more = parse_features(later)
+        more = _later_features(later)
         # A later line gives an age only as a number ("still about 10"); an "old friend" is not an age.
         feats.age = feats.age or (more.age if re.fullmatch(r"(?:early|mid-?|late)?\d{1,3}s?", more.age or "") else "")
         feats.hair = feats.hair or more.hair

@@ -13,7 +13,8 @@ import re
 from graph.state import CharacterProfile
 from memory.look import look_phrase
 from tools.cast.colors import COLOR_WORDS
-from tools.cast.features import ACCESSORY_NOUNS, GARMENTS
+from tools.cast.accessories import ACCESSORY_NOUNS
+from tools.cast.features import GARMENTS
 
 # Garments that stand in for each other in a description: "coat" for a raincoat is the same coat.
 GARMENT_FAMILIES = (

@@ -14,7 +14,7 @@ from PIL import ImageDraw
 
 from graph.state import CharacterProfile
 from tools.cast.colors import color_words_in
-from tools.cast.features import accessory_kind
+from tools.cast.accessories import accessory_kind
 from tools.previs.paint import RGB, mix, rgb, shade
 
 _BEANIE_WORDS = ("knitted", "knit", "beanie", "wool", "woolly", "woollen", "bobble", "toque")
