@@ -229,6 +229,9 @@ def _cast_words(matcher: Matcher) -> set[str]:
 def _candidates(text: str, matcher: Matcher):
     """Capitalised runs that could be props: (prop, text without camera words, offset)."""
     cast_words = _cast_words(matcher)
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return  # a paragraph typed in capitals emphasises nothing in particular
     plain = without_directions(text)
     for m in _CAPS_RUN.finditer(plain):
         run = m.group(0)
@@ -239,7 +242,8 @@ def _candidates(text: str, matcher: Matcher):
             continue
         if sum(c.isalpha() for c in run) < 2 or _quoted(plain, m.start()) or _sound_cue(plain, m.start(), m.end()):
             continue
-        yield re.sub(r"^(?:A|AN|THE|HIS|HER|THEIR|ITS)\s+", "", re.sub(r"(?:'S|’S)$", "", run)), plain, m.start()
+        yield re.sub(r"^(?:(?:AT|IN|ON|BY|TO|OF|INTO|FROM|WITH|UNDER|OVER)\s+)?(?:A|AN|THE|HIS|HER|THEIR|ITS)\s+", "",
+                     re.sub(r"(?:'S|’S)$", "", run)), plain, m.start()
 
 
 def emphasised_props(text: str, cast: list[str] | Matcher) -> list[str]:

@@ -11,8 +11,9 @@ so a capitalised run is a prop when all of these hold:
 - use: it sits where a noun sits, after a determiner, a possessive, a number or
   a preposition ('the RADIO', 'his KEYS', 'by FIRE ENGINES'), or opens a
   sentence; a capital right after a subject is a verb or a sound ('he LAUGHS');
-- meaning (MiniLM): it is not nearer a sound, a person, an animal or a feeling
-  than it is to an object.
+- meaning: not a person or a place the previs draws as one (tools.previs.vocabulary),
+  and (MiniLM) not nearer a sound, a person, an animal or a feeling than to an object.
+A paragraph typed all in capitals emphasises nothing, so it offers no props.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ def _grammar_ok(phrase: str) -> bool | None:
         return None
     if "NOUN" not in head and "PROPN" not in head:
         return False
+    for before, word in zip(words, words[1:]):
+        # 'BELL RINGS', 'ALIENS RUN': a noun then a verb form is a clause, not a thing.
+        if _inflected_verb(word) and "NOUN" in _lemmas(before):
+            return False
     for word in words[:-1]:
         forms = set(_lemmas(word))
         # 'SMASHING DOWN THREE CARS', 'YANKS OFF': a verb opens the run, so it is an action.
@@ -95,8 +100,10 @@ def prime(phrases: list[str]) -> None:
             _MEANING[phrase] = False  # 'an OLD WOMAN', 'a TEENAGE GIRL': a person, framed as one
         elif _exact(phrase, "prop"):
             _MEANING[phrase] = True
+        elif _exact(phrase.split()[-1], "place"):
+            _MEANING[phrase] = False  # 'the HALLWAY', 'SORORITY HOUSE': a place, shot wide
         else:
-            _MEANING[phrase] = float((objects @ vector).max()) + 0.1 >= float((others @ vector).max())
+            _MEANING[phrase] = float((objects @ vector).max()) >= float((others @ vector).max())
 
 
 def _meaning_ok(phrase: str) -> bool:
