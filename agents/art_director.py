@@ -23,6 +23,7 @@ from tools.style.bible import propose_with_reading
 from tools.style.direction import APPROXIMATED, style_reading
 from tools.style.notes import note_shifts
 from tools.style.files import write_bible
+from tools.previs.set_dressing import lit_scene
 
 
 def key_shot(state: FilmState) -> Shot:
@@ -44,7 +45,7 @@ def art_director(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     else:
         candidates, readings = _offline_looks(state)
     shot = key_shot(state)
-    scene = state.script.scenes[shot.scene - 1]
+    scene = lit_scene(state.script.scenes, shot.scene)
     # A provisional cast, only so the comparison shows people in each look.
     provisional = extract_cast(state.script, candidates[0], seed=state.brief.seed)
     progress("style", 1, 2, "rendering comparisons")

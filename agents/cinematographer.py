@@ -37,6 +37,7 @@ from tools.shots.io import shotlist_json
 from tools.shots.revise import apply_shot_note, note_names_shot, read_shot_note, shot_list_reading
 from tools.shots.rules import check_shots
 from tools.style.compliance import STYLE_THRESHOLD, style_score
+from tools.previs.set_dressing import lit_scene
 
 REGENERATE_ATTEMPTS = 2
 
@@ -202,7 +203,7 @@ def _locked_look(state: FilmState, project: Path, cache_root: Path) -> tuple[Sty
 
 def _draw(shot: Shot, state: FilmState, style: StyleBible, cast: list[CharacterProfile], variant: int,
           seed: int, context: FilmContext, cache: AssetCache, provider: ImagesProvider) -> tuple[Path, dict, str, dict]:
-    scene = state.script.scenes[shot.scene - 1]
+    scene = lit_scene(state.script.scenes, shot.scene)
     size = frame_size(state.brief.aspect)
     in_shot = [p for p in cast if p.name in shot.subjects]
     key = content_hash("frame", context.images, RENDERER_REVISION, shot, scene, style, in_shot, size, variant, seed)

@@ -33,6 +33,26 @@ def time_of_day(scene: Scene) -> str:
     return "day"
 
 
+_STATED_TIME = re.compile(r"\b(DAY|MORNING|NOON|AFTERNOON|NIGHT|MIDNIGHT|DUSK|SUNSET|EVENING|TWILIGHT|DAWN|SUNRISE|"
+                          r"DAYBREAK|GOLDEN HOUR)\b")
+
+
+def lit_scene(scenes: list[Scene], index: int) -> Scene:
+    """The scene at 1-based `index` with the time of day it is really lit by.
+
+    LATER, CONTINUOUS, SAME or no time at all in a heading means the clock runs on
+    from the scene before, so a dawn sequence stays at dawn in every set.
+    """
+    scene = scenes[index - 1]
+    if _STATED_TIME.search(f"{scene.time_of_day} {scene.heading}".upper()):
+        return scene
+    for earlier in reversed(scenes[:index - 1]):
+        stated = _STATED_TIME.search(f"{earlier.time_of_day} {earlier.heading}".upper())
+        if stated:
+            return scene.model_copy(update={"time_of_day": stated.group(1)})
+    return scene
+
+
 def set_keywords(scene: Scene) -> set[str]:
     """The sets the heading names, or the one nearest in meaning ('roastery' is drawn as a kitchen)."""
     text = f"{scene.location} {scene.heading}".lower()

@@ -57,3 +57,15 @@ def test_dressed_interiors_read_as_their_place():
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             assert np.abs(rooms[a] - rooms[b]).mean() > 3, (a, b)  # each set is its own picture
+
+
+def test_the_clock_runs_on_through_later_and_continuous():
+    from tools.previs.set_dressing import lit_scene, time_of_day
+
+    scenes = [Scene(index=1, heading="INT. ROASTERY - DAWN", location="ROASTERY", interior=True, time_of_day="DAWN"),
+              Scene(index=2, heading="INT. ROASTERY - LATER", location="ROASTERY", interior=True, time_of_day="LATER"),
+              Scene(index=3, heading="EXT. STREET - CONTINUOUS", location="STREET", interior=False,
+                    time_of_day="CONTINUOUS"),
+              Scene(index=4, heading="EXT. STREET - NIGHT", location="STREET", interior=False, time_of_day="NIGHT")]
+    assert [time_of_day(lit_scene(scenes, i)) for i in range(1, 5)] == ["dawn", "dawn", "dawn", "night"]
+    assert lit_scene(scenes, 1) is scenes[0]
