@@ -136,7 +136,8 @@ def recorded(engine: str = "before") -> dict[str, dict[str, dict[str, int]]]:
     """Counts from the label file's own rows for one engine ('before' = the doctor as issue 13 found it)."""
     parts = splits()
     counts: dict[str, dict[str, dict[str, int]]] = {s: defaultdict(lambda: defaultdict(int)) for s in ("tune", "held_out")}
-    for row in load_labels().values():
+    rows = [json.loads(line) for line in LABELS.read_text().splitlines() if line.strip()]
+    for row in rows:
         if row.get("engine") == engine:
             counts[parts.get(row["file"], "held_out")][row["kind"]][row["label"]] += 1
     return counts
