@@ -37,6 +37,11 @@ def consistency(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     project = context.project
     library = character_library(context)
     found = merge_aliases(state.script, extract_cast(state.script, state.style, seed=state.brief.seed))
+    # Only people the cut shows are cast: a fitted cut of a long script leaves many out.
+    on_screen = {name for shot in (state.shotlist.shots if state.shotlist else []) for name in shot.subjects}
+    left_out = [p.name for p in found if on_screen and p.name not in on_screen]
+    if on_screen:
+        found = [p for p in found if p.name in on_screen]
     usage = []
     if context.llm != "offline":  # model engine: richer features; names, bodies and the library's locks are kept
         found, used = profile_cast(state.script, found, chat_model_for(context))
@@ -64,6 +69,8 @@ def consistency(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
     note = f"consistency: {len(cast)} characters locked: " + ", ".join(p.name for p in cast)
     if reused:
         note += f" ({', '.join(reused)} reused from the character library)"
+    if left_out:
+        note += f"; not cast (in no shot of this cut): {', '.join(left_out)}"
     return {"cast": cast, "notes": [note], "usage": usage}
 
 
