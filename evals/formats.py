@@ -43,6 +43,10 @@ def twins() -> None:
         for fdx in sorted(folder.glob("*.fdx")):
             fountain = fdx.with_suffix(".fountain")
             if not fountain.is_file():
+                # A real Final Draft save with no twin here: that it reads, and what it holds.
+                alone = load_script(fdx)
+                print(f"  {fdx.stem[:26]:<26} (no twin) {len(alone.scenes)} scenes, {len(_dialogue(alone))} dialogue "
+                      f"blocks, speakers {sorted(set(_dialogue(alone)))}")
                 continue
             a, b = load_script(fdx), load_script(fountain)
             kinds_a = [e.kind for s in a.scenes for e in s.elements]
