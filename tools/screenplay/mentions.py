@@ -91,6 +91,7 @@ class ScriptIndex:
 
     def __init__(self, script: Script):
         self.script = script
+        self.shape: tuple = ()
         self.places: dict[tuple[int, int], int] = {}  # (scene index, element index or -1) -> ordinal
         self.where: dict[str, list[int]] = {}
         self.texts: list[str] = []
@@ -143,12 +144,20 @@ class ScriptIndex:
 _INDEXES: list[ScriptIndex] = []
 
 
+def shape(script: Script) -> tuple:
+    """A cheap signature of a script's content, so a cached reading is never used for a script changed in place."""
+    return (len(script.scenes), sum(len(s.elements) for s in script.scenes), len(script.fountain),
+            tuple(s.heading for s in script.scenes[-1:]))
+
+
 def index_of(script: Script) -> ScriptIndex:
-    """The script's index, built once: the few most recent scripts are kept (they are immutable in use)."""
+    """The script's index, built once: the few most recent scripts are kept."""
+    here = shape(script)
     for idx in _INDEXES:
-        if idx.script is script:
+        if idx.script is script and idx.shape == here:
             return idx
     idx = ScriptIndex(script)
+    idx.shape = here
     _INDEXES.insert(0, idx)
     del _INDEXES[4:]
     return idx

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graph.state import Finding, MoodPoint, SceneSummary, Script
-from tools.screenplay.mentions import index_of, is_master_heading, is_title_card, line_of
+from tools.screenplay.mentions import index_of, is_master_heading, is_title_card, line_of, shape
 from tools.screenplay.reading import quote, scene_seconds, scene_text
 
 # What an inciting incident usually reads like on the page.
@@ -112,7 +112,7 @@ def climax_scene(script: Script, curve: list[MoodPoint]) -> int:
     n = len(curve)
     if n == 0:
         return 0
-    key = tuple((p.valence, p.intensity) for p in curve)
+    key = (tuple((p.valence, p.intensity) for p in curve), shape(script))
     for cached, k, value in _CLIMAX_CACHE:
         if cached is script and k == key:
             return value

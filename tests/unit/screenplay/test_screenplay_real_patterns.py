@@ -336,3 +336,14 @@ INT. ROOM - NIGHT
 The camera lays on Andrew's bed again, filming the room.
 """)
     assert logic_gaps(script) == []
+
+
+def test_a_script_changed_in_place_is_read_again():
+    from graph.state import ScriptElement
+
+    script = parse_fountain(CARD)
+    assert payoffs_missing(script, mood_curve(script)) == []
+    script.scenes[0].elements.insert(0, ScriptElement(kind="action", text="She hides a SILVER WHISTLE in a plant.",
+                                                      line=4))
+    found = payoffs_missing(script, mood_curve(script))
+    assert [f.scene for f in found] == [1] and "WHISTLE" in found[0].evidence
