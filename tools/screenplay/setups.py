@@ -236,7 +236,7 @@ def setups_missing(script: Script, curve: list[MoodPoint]) -> list[Finding]:
         line = script.scenes[scene_no - 1].elements[k].line
         findings.append(Finding(
             kind="setup_missing", scene=scene_no, line=line or None, severity="medium",
-            evidence=f"the {phrase} gets scene {scene_no} out of trouble at line {line} — {quote(sentence, 110)} — "
+            evidence=f"the {phrase} resolves scene {scene_no} at line {line} — {quote(sentence, 110)} — "
                      "but is not mentioned anywhere before it",
             suggestion=f"Plant the {phrase} early (show it in scene 1 or 2 in capitals), "
                        "so its use feels earned rather than convenient."))
