@@ -26,6 +26,7 @@ from tools.cast.lock import enforce_lock
 from tools.cast.qc import CHARACTER_THRESHOLD, QCReport, ShotQC, qc_frame, write_qc_report
 from tools.errors import BadInput
 from tools.previs.contact import contact_sheet
+from tools.previs.slate import slate_text
 from tools.previs.render import RENDERER_REVISION, frame_size
 from tools.providers.config import load_config
 from tools.providers.images import ImageRequest, ImagesProvider, build_image_prompt
@@ -330,9 +331,13 @@ def storyboard(state: FilmState, runtime: Runtime[FilmContext]) -> dict:
         if not in_scene:
             continue
         title = f"{scene.index}. {scene.heading}"
-        key = content_hash("contact", title, [f.content_hash for f in in_scene], [f.shot_id for f in in_scene])
+        # The slate is the sheet's caption under each frame (frames carry none).
+        by_id = {s.id: s for s in shotlist.shots}
+        labels = [slate_text(by_id[f.shot_id], compact=True) if f.shot_id in by_id else f.shot_id for f in in_scene]
+        key = content_hash("contact", title, [f.content_hash for f in in_scene], labels)
         sheet = cache.get("sheets", key, ".png") or contact_sheet([project / f.path for f in in_scene],
-                                                                  cache.path("sheets", key, ".png"), title=title)
+                                                                  cache.path("sheets", key, ".png"), title=title,
+                                                                  labels=labels)
         publish(sheet, project / "frames" / f"contact_scene_{scene.index}.png")
     write_json(project / "frames" / "chosen.json", chosen)
     flagged = sum(s.flagged for s in report.shots)

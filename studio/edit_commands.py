@@ -27,6 +27,8 @@ def _state_with_cut(project: str, project_version: str):
 @app.command()
 def render(project: str = typer.Argument(".", help="Project folder."),
            version: str = typer.Option("full", "--version", help="Which cut: full, teaser or vertical."),
+           slate: bool = typer.Option(False, "--slate", help="Also write edit/slated/<version>.mp4: each shot's slate "
+                                      "over the picture with the cut's real length (the film itself stays clean)."),
            project_version: str = PROJECT_VERSION) -> None:
     """Render one cut of the film again from the state on disk (unchanged segments are reused)."""
     from agents.editor import FPS, cut_materials
@@ -41,7 +43,35 @@ def render(project: str = typer.Argument(".", help="Project folder."),
     made = render_version(version, state.edit, cut_materials(state, context), frame_size(state.brief.aspect))
     film = context.project / made.outputs["film"]
     err.print(f"{version}: {made.duration_s:.1f} s at {FPS} fps")
+    if slate:
+        film = _slated(version, made, state, context, film)
     out.print(str(film))
+
+
+def _slated(version: str, made, state, context, film: Path) -> Path:
+    """edit/slated/<version>.mp4: the cut with its slates; a vertical cut's stay out of its padded fill."""
+    from PIL import Image
+
+    from agents.editor import FPS, cut_materials
+    from tools.previs.slate import slate_film
+    from tools.timeline.probe import probe_media
+    from tools.timeline.vertical import picture_bottom
+
+    facts = probe_media(film)
+    size = (facts["width"], facts["height"])
+    bottoms = {}
+    if version == "vertical":
+        materials = cut_materials(state, context)
+        for shot_id, frame in materials.frames.items():
+            path = context.project / frame.path
+            if path.is_file():
+                with Image.open(path) as image:
+                    bottoms[shot_id] = picture_bottom(image.size, frame.character_boxes, size)
+    shots = {s.id: s for s in state.shotlist.shots}
+    target = slate_film(film, made.cuts, shots, context.project / "edit" / "slated" / f"{version}.mp4", size,
+                        bottoms, fps=FPS)
+    err.print(f"slated copy: {target}")
+    return target
 
 
 @app.command()

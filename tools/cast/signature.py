@@ -39,7 +39,7 @@ FOREIGN_WEIGHT = 0.7
 HIDDEN_PART_CREDIT = 0.85  # a figure cut to nothing recognisable passes, but only just
 MIDDLE = 0.4  # share of the box width, centred, that is the figure rather than the set
 LIGHT_MIX = (0.2, 0.4)  # how far an additive light may pull a surface toward its own colour
-BOTTOM_BAND = 0.12  # storyboard frames carry a slate along the bottom; a box ending there is cut
+BOTTOM_BAND = 0.02  # a box ending this near the frame's bottom is cut by it (frames carry no slate strip)
 SAMPLE_SIDE = 64  # regions are downsampled to at most this many pixels a side
 
 
@@ -172,7 +172,7 @@ def _hidden_parts(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[b
 
     A box cut at the bottom that is no taller than it is wide is a head-and-shoulders
     view (the coat may be all below the frame line); a box cut at the top has lost
-    the head. Storyboard frames carry a slate along the bottom, so the band above it counts.
+    the head.
     """
     x, y, w, h = box
     cut_top = y <= image.height * 0.01

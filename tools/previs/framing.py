@@ -1,11 +1,13 @@
 """Blocking and framing: where the horizon sits and where each character stands.
 
 A shot's size decides how big a person is in frame (EWS a speck on the land,
-ECU a face filling it), its angle decides the horizon (low angle: horizon low,
-figures loom; high angle: horizon high, figures shrink), and screen_side puts
-each character on a third line. Variants move the camera a little: framing
-offset, height, placement within the thirds; never who is in shot or how
-they look.
+ECU a face filling it), its angle tilts the camera (tools/previs/lens.py: the
+horizon moves by the focal length times the tilt's tangent, so a high angle
+sees only ground behind the figure and a low one only sky), the lens decides
+how big the set looms and how far apart in depth people look, and
+screen_side puts each character on a third line. Variants (variant_shot) are
+a director's alternatives: a different size, then a different camera height,
+each with its own composition; never who is in shot or how they look.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from dataclasses import dataclass, field, replace
 
 from graph.state import CharacterProfile, Shot
 from tools.previs.figures import measure_figure, proportions
-from tools.previs.slate import slate_height
+from tools.previs.lens import background_scale, depth_scale, horizon_shift
+from tools.shots.grammar import lens_for
 
 # Standing adult height as a multiple of the frame's reference unit, and where
 # the eyes sit (fraction of frame height) for sizes framed on the face; wide
@@ -37,7 +40,11 @@ ANGLE_CAMERA: dict[str, tuple[float, float, float]] = {
     "eye": (0.0, 1.0, 1.0), "low": (0.26, 1.12, 1.15), "worms_eye": (0.5, 1.22, 1.3),
     "high": (-0.26, 0.86, 0.85), "birds_eye": (-0.9, 0.8, 1.0), "dutch": (0.0, 1.0, 1.0),
 }
+# Camera tilt in degrees, down positive: a high angle looks down on its subject.
+ANGLE_TILT = {"eye": 0.0, "high": 22.0, "low": -18.0, "worms_eye": -32.0, "birds_eye": 0.0, "dutch": 0.0}
 DUTCH_DEG = 11.0
+# Nothing stands in the bottom sliver of the frame's height: feet there read as cut.
+FOOT_MARGIN = 0.03
 # Sizes that show people whole or to the waist side by side: nobody may be cut by
 # the frame's sides (close sizes crop by design; the OTS shoulder is cut on purpose).
 SIDE_BY_SIDE = {"EWS", "WS", "MWS", "MS", "TWO", "POV"}
@@ -91,7 +98,9 @@ def frame_camera(shot: Shot, cast: list[CharacterProfile], width: int, height: i
     """Place the camera and block the characters for a shot."""
     unit = reference_unit(width, height)
     shift, scale, foreshorten = ANGLE_CAMERA[shot.angle]
-    lens = max(0.6, min(1.6, (shot.lens_mm / 35) ** 0.35))
+    # The size's own zoom is for its usual lens; another lens magnifies the set as a real one does.
+    planned = lens_for(shot.size)
+    lens = max(0.3, min(4.0, background_scale(shot.lens_mm) / background_scale(planned)))
     figure_height, eye_frac = SIZE_SCALE[shot.size]
     pan_frac, third_jitter, push, height_jitter = variant_offsets(variant)
     figure_height *= unit * scale * push
@@ -99,18 +108,23 @@ def frame_camera(shot: Shot, cast: list[CharacterProfile], width: int, height: i
         base_horizon = eye_frac
     else:
         base_horizon = 0.58 if shot.size == "EWS" else 0.45
-    horizon = (base_horizon + shift) * height
+    tilt = ANGLE_TILT[shot.angle]
+    # The eye line is where a level camera's horizon falls; a tilt moves it by f·tan(tilt).
+    horizon = (base_horizon + height_jitter) * height + horizon_shift(tilt, shot.lens_mm, width)
     pan = pan_frac * width
-    horizon += height_jitter * height
+    defocus = SIZE_DEFOCUS.get(shot.size, 1)
+    if shot.lens_mm > planned * 1.3:  # a longer lens than the size's usual: shallower focus
+        defocus = min(6, max(2, round(defocus * shot.lens_mm / planned)))
     camera = Camera(
         width=width, height=height, unit=unit, horizon=horizon,
         zoom=SIZE_ZOOM[shot.size] * lens, pan=pan,
         roll=(DUTCH_DEG if scene_key % 2 else -DUTCH_DEG) if shot.angle == "dutch" else 0.0,
-        top_down=shot.angle == "birds_eye", defocus=SIZE_DEFOCUS.get(shot.size, 1),
+        top_down=shot.angle == "birds_eye", defocus=defocus,
         key_side="left" if scene_key % 2 == 0 else "right",
     )
+    step = depth_scale(shot.lens_mm) / depth_scale(planned) * 0.86
     camera.blocking.extend(_block(shot, cast, camera, figure_height, eye_frac, foreshorten,
-                                  height_jitter, third_jitter, shift))
+                                  height_jitter, third_jitter, shift, step))
     if eye_frac is None and camera.blocking and not camera.top_down:
         # A camera above the ground sees every foot below the horizon: a worm's-eye
         # horizon lands at the feet rather than under them, so no one floats in the sky.
@@ -120,9 +134,17 @@ def frame_camera(shot: Shot, cast: list[CharacterProfile], width: int, height: i
     return camera
 
 
-# The first alternatives an operator would offer: push in and slide right with the
-# camera a touch lower, then ease out and slide left a touch higher.
-VARIANT_OFFSETS = [(0.0, 0.0, 1.0, 0.0), (0.1, 0.045, 1.08, 0.045), (-0.1, -0.045, 0.92, -0.045)]
+# Compositions per variant: (background pan, shift along the thirds, push-in scale, horizon shift).
+# Variant 0 is the shot as planned; 1 and 2 are framed differently (variant_shot) and
+# also slide the group along the thirds, as an operator offering another composition.
+VARIANT_OFFSETS = [(0.0, 0.0, 1.0, 0.0), (0.12, 0.06, 1.0, 0.0), (-0.12, -0.06, 1.0, 0.03)]
+# Sizes from widest to tightest: variant 1 steps one along it.
+SIZE_LADDER = ["EWS", "WS", "MWS", "MS", "MCU", "CU", "ECU"]
+# A size outside the ladder and its usual alternative.
+SIZE_ALTERNATIVE = {"TWO": "MWS", "OTS": "MCU", "POV": "WS", "INSERT": "INSERT"}
+# Variant 2's camera height: a level camera goes high on wide shots (the geography) and
+# low on close ones (the character); a tilted one comes back to eye level.
+ANGLE_ALTERNATIVE = {"high": "low", "birds_eye": "high", "low": "high", "worms_eye": "high", "dutch": "eye"}
 
 
 def variant_offsets(variant: int) -> tuple[float, float, float, float]:
@@ -130,7 +152,45 @@ def variant_offsets(variant: int) -> tuple[float, float, float, float]:
     if variant < len(VARIANT_OFFSETS):
         return VARIANT_OFFSETS[variant]
     rng = random.Random(variant * 7919 + 17)
-    return (rng.uniform(-0.12, 0.12), rng.uniform(-0.05, 0.05), rng.uniform(0.9, 1.1), rng.uniform(-0.05, 0.05))
+    return (rng.uniform(-0.12, 0.12), rng.uniform(-0.06, 0.06), rng.uniform(0.9, 1.1), rng.uniform(-0.05, 0.05))
+
+
+def variant_shot(shot: Shot, variant: int) -> tuple[Shot, list[str]]:
+    """The shot as this variant frames it, and in words what it changed from the plan.
+
+    0 is the plan. 1 is one size tighter (looser from CU in, where tighter loses the
+    face's context), on the new size's usual lens. 2 keeps the size and moves the camera's
+    height. Later variants mix the two by the variant's own seed.
+    """
+    if variant == 0:
+        return shot, []
+    rng = random.Random(variant * 104729 + 3)
+    change_size = variant == 1 or (variant > 2 and rng.random() < 0.5)
+    change_angle = variant == 2 or (variant > 2 and not change_size) or (variant > 2 and rng.random() < 0.5)
+    update: dict = {}
+    said = []
+    if change_size:
+        new = _other_size(shot.size)
+        if new != shot.size:
+            update.update(size=new, lens_mm=lens_for(new))
+            said.append(f"size {shot.size} → {new} on {lens_for(new)} mm")
+        elif shot.size == "INSERT":
+            update.update(lens_mm=min(200, shot.lens_mm * 2))
+            said.append(f"tighter on the prop: lens {shot.lens_mm} → {min(200, shot.lens_mm * 2)} mm")
+    if change_angle:
+        wide = (update.get("size") or shot.size) in ("EWS", "WS", "MWS", "TWO", "INSERT")
+        new = ANGLE_ALTERNATIVE.get(shot.angle, "high" if wide else "low")
+        update["angle"] = new
+        said.append(f"angle {shot.angle.replace('_', ' ')} → {new.replace('_', ' ')}")
+    said.append("composition slid " + ("right" if variant_offsets(variant)[1] > 0 else "left") + " along the thirds")
+    return shot.model_copy(update=update), said
+
+
+def _other_size(size: str) -> str:
+    if size in SIZE_ALTERNATIVE:
+        return SIZE_ALTERNATIVE[size]
+    i = SIZE_LADDER.index(size)
+    return SIZE_LADDER[i - 1] if size in ("CU", "ECU") else SIZE_LADDER[i + 1]
 
 
 def in_shot(shot: Shot, cast: list[CharacterProfile]) -> list[CharacterProfile]:
@@ -170,7 +230,7 @@ def ots_foreground(shot: Shot, people: list[CharacterProfile]) -> CharacterProfi
 
 def _block(shot: Shot, cast: list[CharacterProfile], camera: Camera, figure_height: float,
            eye_frac: float | None, foreshorten: float, height_jitter: float,
-           third_jitter: float, angle_shift: float) -> list[Blocking]:
+           third_jitter: float, angle_shift: float, step: float = 0.86) -> list[Blocking]:
     people = in_shot(shot, cast)
     if not people:
         return []
@@ -191,7 +251,7 @@ def _block(shot: Shot, cast: list[CharacterProfile], camera: Camera, figure_heig
         # A second character on the same third stands a step further away and outward.
         spread = (-1 if side == "left" else 1) * slot * 0.13
         x = (third + spread + third_jitter) * width
-        h = figure_height * (0.86 ** slot)
+        h = figure_height * (step ** slot)  # a step back: smaller on a wide lens, near-equal on a long one
         facing = {"left": "right", "right": "left", "centre": "front"}[side]
         if eye_frac is None:
             feet = WIDE_FEET.get(shot.size, 0.86) * height + angle_shift * height * 0.35
@@ -299,13 +359,13 @@ def _readable(mark: Blocking, profile: CharacterProfile, camera: Camera) -> Bloc
 
 
 def _grounded(mark: Blocking, profile: CharacterProfile, camera: Camera) -> Blocking:
-    """Feet on the ground below the horizon and above the slate strip, where they can be seen.
+    """Feet on the ground below the horizon and inside the frame, where they can be seen.
 
-    The slate wins over the horizon: if both cannot hold (a worm's-eye horizon
+    The frame's edge wins over the horizon: if both cannot hold (a worm's-eye horizon
     under the frame), frame_camera lifts the horizon to the feet instead.
     """
     height = camera.height
-    lowest = height - slate_height(camera.width, height) - 0.015 * height
+    lowest = height * (1 - FOOT_MARGIN)
     feet = min(max(mark.feet_y, camera.horizon + 0.025 * height), lowest)
     return replace(mark, feet_y=feet) if feet != mark.feet_y else mark
 

@@ -1,10 +1,17 @@
-"""What the camera body does to the whole picture: keystone for a tilted camera, roll for a dutch angle.
+"""What the lens and the camera body do to the whole picture.
+
+A pinhole camera on a 36 mm-wide (35 mm still) sensor: the focal length gives
+the field of view and where a tilted camera puts the horizon; how far the
+camera stands for a given framing gives how big the background looms behind
+the subject (a long lens stands back, so the set is magnified and the people
+in depth are compressed together; a wide lens stands close and separates them).
 
 Looking up (low angle), verticals converge toward the top and what is near
 the lens (the bottom of frame) looms; looking down, they converge toward the
-bottom. A keystone warp of the composed frame gives exactly that cue, without
-empty corners: the frame's edge rows are never pulled inward past the frame.
-Boxes go through the same maps so they still say where each character is.
+bottom, so a head is drawn bigger than the feet. A keystone warp of the
+composed frame gives exactly that cue, as strong as the tilt and focal length
+make it, without empty corners: the warp only ever magnifies rows (the near
+edge), never shrinks them. Boxes go through the same maps.
 """
 
 from __future__ import annotations
@@ -13,21 +20,73 @@ import math
 
 from PIL import Image
 
-# Fraction of the frame width each side of the narrow edge is pulled in.
-KEYSTONE = {"low": 0.07, "worms_eye": 0.12, "high": -0.07}
+SENSOR_W_MM = 36.0
+# The framing's camera-to-subject distance on a 35 mm lens (m), the set's distance behind the
+# subject, and a second figure's step back: from these the lens's depth compression follows.
+SUBJECT_M = 2.0
+BACKGROUND_M = 10.0
+STEP_BACK_M = 1.5
+MAX_KEYSTONE = 0.2  # each side's pull at the near edge, fraction of the width
 DUTCH_FILL = 1.24  # enlarge after the roll so no empty corners show
 
 Box = tuple[float, float, float, float]
 
 
+def focal_px(lens_mm: float, width: int) -> float:
+    return width * max(1.0, lens_mm) / SENSOR_W_MM
+
+
+def hfov_deg(lens_mm: float) -> float:
+    return math.degrees(2 * math.atan(SENSOR_W_MM / 2 / max(1.0, lens_mm)))
+
+
+def horizon_shift(tilt_deg: float, lens_mm: float, width: int) -> float:
+    """Pixels the horizon moves from the eye line when the camera tilts (down is positive: it rises)."""
+    return -focal_px(lens_mm, width) * math.tan(math.radians(max(-60.0, min(60.0, tilt_deg))))
+
+
+def background_scale(lens_mm: float) -> float:
+    """Magnification of the set behind a subject framed the same way, relative to a 35 mm lens."""
+    def m(f: float) -> float:
+        return f / (SUBJECT_M * f / 35 + BACKGROUND_M)
+    return m(max(1.0, lens_mm)) / m(35.0)
+
+
+def depth_scale(lens_mm: float, step_m: float = STEP_BACK_M) -> float:
+    """How big a figure one step behind the subject is drawn, relative to the subject."""
+    d = SUBJECT_M * max(1.0, lens_mm) / 35
+    return d / (d + step_m)
+
+
+def keystone_strength(tilt_deg: float, lens_mm: float, width: int, height: int) -> float:
+    """Each side's pull at the near edge (fraction of width): + looking up, - looking down.
+
+    Verticals meet at a vanishing point f/tan(tilt) from the frame's centre, so the
+    frame's far edge shows (d - H/2)/(d + H/2) of the near edge's width.
+    """
+    t = math.tan(math.radians(max(-60.0, min(60.0, tilt_deg))))
+    if abs(t) < 1e-6:
+        return 0.0
+    d = focal_px(lens_mm, width) / abs(t)
+    ratio = max(0.0, (d - height / 2) / (d + height / 2))
+    k = min(MAX_KEYSTONE, (1 - ratio) / 2)
+    return k if tilt_deg < 0 else -k
+
+
+def row_scale(k: float, t: float) -> float:
+    """Horizontal magnification the keystone gives output row t (0 top .. 1 bottom)."""
+    inset = k * t if k > 0 else -k * (1 - t)
+    return 1.0 / (1.0 - 2 * inset)
+
+
 def _source_span(k: float, t: float, width: int) -> tuple[float, float]:
-    """Source x range shown on output row t (0 top .. 1 bottom)."""
+    """Source x range shown on output row t (0 top .. 1 bottom). Looking up (k > 0) the near
+    edge is the bottom: its rows are magnified, so verticals converge toward the top."""
     inset = (k * t if k > 0 else -k * (1 - t)) * width
     return inset, width - inset
 
 
-def keystone(image: Image.Image, boxes: dict[str, Box], angle: str) -> tuple[Image.Image, dict[str, Box]]:
-    k = KEYSTONE.get(angle, 0.0)
+def keystone(image: Image.Image, boxes: dict[str, Box], k: float) -> tuple[Image.Image, dict[str, Box]]:
     if not k:
         return image, boxes
     width, height = image.size

@@ -1,10 +1,14 @@
 """The previs renderer: one storyboard frame from a shot, its scene, the style and the cast.
 
-Order of work, as on a stage: build the set for the scene, block and draw the
-characters, tilt (keystone) for a low or high camera, light the whole frame
-and lay the film's grain, roll the camera for a dutch angle, then the slate.
+Order of work, as on a stage: frame the variant (variant 0 is the plan; others
+are another size or camera height), build the set for the scene, block and
+draw the characters, paint the weather and the hour the scene is read as,
+tilt (keystone) for a low or high camera, light the whole frame and lay the
+film's grain, roll the camera for a dutch angle. No slate is burned in: the
+picture is what the film shows (the slate lives in the storyboard PDF, the
+contact sheets, the timeline's metadata and the optional --slate review copy).
 Every choice comes from the inputs (and the seed), so the same shot and seed
-give the same PNG byte for byte, and a variant only moves the camera.
+give the same PNG byte for byte.
 """
 
 from __future__ import annotations
@@ -18,18 +22,19 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 from graph.state import CharacterProfile, Scene, Shot, StyleBible
 from tools.errors import BadInput
 from tools.previs.figures import FigureLook, draw_figure, signature
-from tools.previs.framing import Camera, frame_camera, reference_unit
-from tools.previs.lens import keystone, roll
+from tools.previs.framing import ANGLE_TILT, Camera, frame_camera, reference_unit, variant_shot
+from tools.previs.lens import background_scale, depth_scale, hfov_deg, keystone, keystone_strength, roll, row_scale
 from tools.previs.light import finish, light_map, medium_pass, neon_wash, vignette
 from tools.previs.paint import RGB, alpha, mix, rgb, shade, stable_int
 from tools.previs.props import draw_prop
 from tools.previs.set_dressing import paint_set, set_keywords, time_of_day
 from tools.previs.vocabulary import drawable_for
-from tools.previs.slate import draw_slate, slate_height
+from tools.previs.weather import Weather, read_weather
+from tools.previs.weather_paint import paint_weather
 
 # Bumped whenever the drawing changes for the same inputs: a frame cache keyed only on
 # the shot, scene, style and cast would otherwise keep serving frames drawn by older code.
-RENDERER_REVISION = 3
+RENDERER_REVISION = 4
 ASPECT_SIZES: dict[str, tuple[int, int]] = {"16:9": (1280, 720), "9:16": (720, 1280), "1:1": (720, 720)}
 ROLE_FALLBACKS = {"key": "#7a8a99", "shadow": "#22262e", "highlight": "#e8e4da", "accent": "#c0583a",
                   "sky": "#9fb8cc", "ground": "#5d5a48", "skin": "#c89a7a"}
@@ -69,6 +74,8 @@ def render_frame(shot: Shot, scene: Scene, style: StyleBible, cast: list[Charact
     if variant < 0:
         raise BadInput(f"variant must be 0 or more, got {variant}")
     palette = palette_rgb(style)
+    planned = shot
+    shot, changed = variant_shot(shot, variant)
     scene_key = stable_int("scene", seed, scene.index, scene.location)
     camera = frame_camera(shot, cast, width, height, variant, scene_key)
     plate = _set_plate(scene, palette, camera, seed)
@@ -104,13 +111,40 @@ def render_frame(shot: Shot, scene: Scene, style: StyleBible, cast: list[Charact
             boxes[name] = _rim(figures, plate, boxes[name], reach, palette)
     if camera.blocking and style.lighting == "neon":
         figures = _rim_light(figures, palette["accent"], palette["sky"], max(2, int(6 * scale)))
+    weather = read_weather(planned, scene)
+    pixel_boxes = {n: (b[0], b[1], b[2] - b[0], b[3] - b[1]) for n, b in boxes.items()}
+    weather_seed = stable_int("weather", seed, scene.index, planned.id)
+    painted = paint_weather(plate, weather, camera.horizon, pixel_boxes, palette, camera.top_down, weather_seed, "set")
     plate.paste(figures, (0, 0), figures)
-    plate, boxes = keystone(plate, boxes, shot.angle)
+    painted += paint_weather(plate, weather, camera.horizon, pixel_boxes, palette, camera.top_down, weather_seed)
+    k = 0.0 if camera.top_down else keystone_strength(ANGLE_TILT[shot.angle], shot.lens_mm, width, height)
+    plate, boxes = keystone(plate, boxes, k)
     image = _light(plate, style, camera, boxes, shot.size == "POV", seed, stable_int("grain", shot.id))
     image, boxes = roll(image, boxes, camera.roll)
-    draw_slate(ImageDraw.Draw(image, "RGBA"), shot, width, height, palette["shadow"], palette["highlight"])
-    clipped = _clip_boxes(boxes, width, height - slate_height(width, height))
-    return RenderedFrame(image=image, boxes=clipped, drawn=_drawn(shot, scene, people, clipped, camera))
+    clipped = _clip_boxes(boxes, width, height)
+    drawn = _drawn(shot, scene, people, clipped, camera)
+    drawn["weather"] = {**weather.account(), "drawn": painted}
+    drawn["camera"] = _camera_account(shot, camera, k, clipped)
+    drawn["variant"] = {"index": variant, "planned": {"size": planned.size, "angle": planned.angle,
+                                                      "lens_mm": planned.lens_mm},
+                        "changed": changed or ["as planned"]}
+    return RenderedFrame(image=image, boxes=clipped, drawn=drawn)
+
+
+def _camera_account(shot: Shot, camera: Camera, k: float, boxes: dict) -> dict:
+    """Where the camera stood, as numbers a test or a person can check against the picture."""
+    h = camera.height
+    out = {"angle": shot.angle, "tilt_deg": ANGLE_TILT[shot.angle], "roll_deg": camera.roll,
+           "horizon_y": round(camera.horizon, 1), "top_down": camera.top_down,
+           "lens": {"mm": shot.lens_mm, "hfov_deg": round(hfov_deg(shot.lens_mm), 1),
+                    "background_scale": round(background_scale(shot.lens_mm), 3),
+                    "depth_scale": round(depth_scale(shot.lens_mm), 3), "background_zoom": round(camera.zoom, 3)},
+           "keystone": round(k, 4)}
+    if boxes:
+        # How much bigger a head is drawn than the feet by the tilt: > 1 looking down, < 1 looking up.
+        x, y, bw, bh = max(boxes.values(), key=lambda b: b[3])
+        out["head_to_feet_scale"] = round(row_scale(k, y / h) / row_scale(k, min(1.0, (y + bh) / h)), 3)
+    return out
 
 
 def _drawn(shot: Shot, scene: Scene, people: dict[str, CharacterProfile], boxes: dict, camera: Camera) -> dict:
@@ -154,7 +188,8 @@ def _set_plate(scene: Scene, palette: dict[str, RGB], camera: Camera, seed: int)
 def _insert(draw: ImageDraw.ImageDraw, shot: Shot, palette: dict[str, RGB], look: FigureLook,
             width: int, height: int, camera: Camera) -> None:
     """Tabletop and the prop, big and labelled."""
-    table_top = height * (0.5 + camera.pan / width * 0.2)
+    # The table's far edge is the insert's horizon: high above a camera looking down on it.
+    table_top = height * (min(0.7, max(0.25, camera.horizon / height + 0.05)) + camera.pan / width * 0.2)
     table = mix(palette["ground"], palette["key"], 0.35)
     draw.rectangle([0, table_top, width, height], fill=table)
     for k in range(1, 7):
@@ -162,11 +197,12 @@ def _insert(draw: ImageDraw.ImageDraw, shot: Shot, palette: dict[str, RGB], look
         draw.line([(0, y), (width, y)], fill=alpha(shade(table, 0.75), 0.5), width=max(1, int(height / 360)))
     draw.line([(0, table_top), (width, table_top)], fill=shade(table, 1.25), width=max(2, int(height / 180)))
     name = _prop_name(shot)
-    prop_size = min(width, height) * 0.42
+    # A longer lens fills more of the frame with the prop (an insert's variant goes tighter).
+    prop_size = min(width, height) * 0.42 * min(1.5, max(0.7, (shot.lens_mm / 100) ** 0.5))
     cx = width * (0.5 + camera.pan / width)
-    # The prop and its name label sit clear of the slate strip, whatever the aspect.
+    # The prop and its name label stay inside the frame, whatever the aspect.
     label_bottom = prop_size * (0.54 + 0.16) + 12
-    cy = min(table_top + prop_size * 0.05, height - slate_height(width, height) - label_bottom - 0.02 * height)
+    cy = min(table_top + prop_size * 0.05, height - label_bottom - 0.02 * height)
     draw_prop(draw, name, cx, cy, prop_size, palette["key"], palette["accent"],
               look.outline, max(2, look.line_width), palette["highlight"])
 

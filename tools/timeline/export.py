@@ -16,6 +16,7 @@ import opentimelineio as otio
 from graph.state import Edit, Shot
 from tools.atomic import write_text
 from tools.errors import BadInput
+from tools.previs.slate import slate_text
 
 # format name -> (otio adapter, file name under edit/)
 FORMATS = {
@@ -63,14 +64,15 @@ def build_timeline(edit: Edit, shots: dict[str, Shot], project_dir: Path, fps: i
         about = {"shot_id": cut.shot_id, "kind": "shot" if shot else "card", "dialogue": cut.dialogue}
         if shot is not None:
             about.update(size=shot.size, movement=shot.movement, angle=shot.angle, lens_mm=shot.lens_mm,
-                         scene=shot.scene, description=shot.description)
+                         scene=shot.scene, description=shot.description,
+                         slate=slate_text(shot, duration_s=cut.duration_s))  # the slate lives here, not in the picture
         clip = otio.schema.Clip(
             name=cut.shot_id,
             media_reference=_media(project_dir / cut.clip, cut.duration_s, fps),
             source_range=otio.opentime.TimeRange(_rt(0, fps), _rt(cut.duration_s, fps)),
             metadata={"filmcrew": about, "cmx_3600": {"reel": reel_name(cut.shot_id)}},
         )
-        label = f"{cut.shot_id} {shot.size} {shot.movement}" if shot else cut.shot_id
+        label = slate_text(shot, compact=True, duration_s=cut.duration_s) if shot else cut.shot_id
         clip.markers.append(otio.schema.Marker(
             name=label, marked_range=otio.opentime.TimeRange(_rt(0, fps), _rt(0, fps)),
             color=otio.schema.MarkerColor.RED if shot else otio.schema.MarkerColor.BLUE,

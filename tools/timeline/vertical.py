@@ -98,6 +98,15 @@ def resting_window(frame_size: tuple[int, int], boxes: dict[str, list[int]],
     return Window(cx, cy, w, h)
 
 
+def picture_bottom(frame_size: tuple[int, int], boxes: dict[str, list[int]],
+                   out_size: tuple[int, int] = VERTICAL_SIZE) -> int:
+    """The last output row that shows the frame itself at rest: below it lies the padded fill
+    (where a slate must never go), or the frame's own bottom when nothing is padded."""
+    rest = resting_window(frame_size, boxes, out_size)
+    bottom = (frame_size[1] - rest.box[1]) / rest.h * out_size[1]
+    return int(min(out_size[1], bottom))
+
+
 def window_path(movement: str, frames: int, frame_size: tuple[int, int], boxes: dict[str, list[int]],
                 out_size: tuple[int, int] = VERTICAL_SIZE, seed: int = 0, duration_s: float = 4.0) -> list[Window]:
     """One window per output frame: the shot's camera move played inside the resting window,
