@@ -137,7 +137,68 @@ def score(row: dict) -> dict:
             "previs_missing": [w for w in words if w not in in_previs],
             "script": sum(w in in_script for w in words) / max(1, len(words)),
             "previs": sum(w in in_previs for w in words) / max(1, len(words)),
-            "title": script.title, "headings": [s.heading for s in script.scenes]}
+            "title": script.title, "headings": [s.heading for s in script.scenes],
+            "craft": craft(script, row["brief"])}
+
+
+_SKIP = re.compile(r"^(?:SUPER:|Title:|Credit:|Draft:)")
+
+
+def craft(script, brief: str) -> dict:
+    """How the script reads as a short a director could shoot: filler and repeated lines, sets, who acts.
+
+    A line is filler when none of its words share a lemma with the brief's content words (cue names and
+    capitalised introductions count: they are the brief's roles). Sets are the distinct locations of the
+    headings (INT./EXT. and time cut off). A character acts when its cue is followed by a verb-like
+    lower-case word in an action line ("RACER 2 swerves"), not only introduced ("RACER 2, a racer,")."""
+    words = set(content_words(brief))
+    lines, seen, repeated, filler = [], set(), 0, 0
+    for scene in script.scenes:
+        for el in scene.elements:
+            if el.kind not in ("action", "dialogue") or _SKIP.match(el.text) or not el.text.strip():
+                continue
+            lines.append(el)
+            key = el.text.strip().lower()
+            repeated += key in seen
+            seen.add(key)
+            filler += not (_lemma_set(el.text) & words)
+    sets = {re.sub(r"^(?:INT\.?/EXT\.?|INT\.|EXT\.|I/E\.?)\s*", "", s.heading.split(" - ")[0]).strip()
+            for s in script.scenes}
+    for s in script.scenes:
+        parts = s.heading.split(" - ")
+        if len(parts) > 2:
+            sets.add(" - ".join(parts[:-1]).split(". ", 1)[-1])
+    acting = {}
+    for c in script.characters:
+        cue = re.escape(c.name)
+        acting[c.name] = any(el.kind == "action" and re.search(rf"\b{cue}(?:'s)?\s+(?:and\s+[A-Z0-9' ]+\s+)?[a-z]",
+                                                                 el.text) for s in script.scenes for el in s.elements)
+    ext = sum(s.heading.upper().startswith("EXT") for s in script.scenes)
+    inside = sum(s.heading.upper().startswith("INT") for s in script.scenes)
+    return {"lines": len(lines), "filler": filler / max(1, len(lines)), "repeated": repeated / max(1, len(lines)),
+            "sets": len(sets), "acting": sum(acting.values()) / max(1, len(acting)),
+            "not_acting": [k for k, v in acting.items() if not v],
+            "where": "EXT" if ext > inside else "INT" if inside > ext else "BOTH"}
+
+
+def craft_table(rows: list[dict]) -> dict:
+    n = max(1, len(rows))
+    return {"n": len(rows), "filler": round(sum(r["craft"]["filler"] for r in rows) / n, 3),
+            "repeated": round(sum(r["craft"]["repeated"] for r in rows) / n, 3),
+            "sets": round(sum(r["craft"]["sets"] for r in rows) / n, 2),
+            "acting": round(sum(r["craft"]["acting"] for r in rows) / n, 3)}
+
+
+def where_check() -> dict:
+    """INT/EXT plausibility on craft.jsonl, a small hand-labelled set: most scenes where the act plays."""
+    rows = [json.loads(line) for line in (HERE / "craft.jsonl").read_text().splitlines() if line.strip()]
+    out = []
+    for row in rows:
+        script, _ = write(row["brief"], length_of(row["brief"]))
+        got = craft(script, row["brief"])
+        out.append({"id": row["id"], "want": row["where"], "got": got["where"], **{k: got[k] for k in
+                                                                                 ("filler", "sets", "not_acting")}})
+    return {"right": sum(r["want"] == r["got"] for r in out) / max(1, len(out)), "rows": out}
 
 
 def _table(rows: list[dict], key: str) -> dict[str, dict[str, float]]:
@@ -154,7 +215,7 @@ def summarise(rows: list[dict]) -> dict:
         part = [r for r in rows if r["split"] == split]
         if part:
             out[split] = {"all": _table(part, "split")[split], "genre": _table(part, "genre"),
-                          "shape": _table(part, "shape")}
+                          "shape": _table(part, "shape"), "craft": craft_table(part)}
     return out
 
 
@@ -178,6 +239,13 @@ def main(argv: list[str] | None = None) -> None:
               f"  (n={tables['all']['n']})")
         for key in ("genre", "shape"):
             print("  " + "  ".join(f"{g} {v['script']:.2f}/{v['previs']:.2f}" for g, v in tables[key].items()))
+        c = tables["craft"]
+        print(f"  craft: filler {c['filler']:.2f}  repeated {c['repeated']:.2f}  sets {c['sets']:.1f}"
+              f"  figures acting {c['acting']:.2f}")
+    where = where_check() if not args.show else {}
+    if where:
+        print(f"== INT/EXT on craft.jsonl: {where['right']:.2f} right (n={len(where['rows'])})")
+        summary["where"] = where
     if args.save:
         path = Path(args.save) if Path(args.save).is_absolute() else HERE / args.save
         path.parent.mkdir(parents=True, exist_ok=True)
