@@ -43,7 +43,7 @@ def doctor(script: Path = typer.Argument(..., help="A Fountain or plain-text scr
 @app.command()
 def shots(target: str = typer.Argument(..., help="SCRIPT, or 'check'"),
           shotlist: Optional[Path] = typer.Argument(None, help="SHOTLIST.json (with 'check')"),
-          length: float = typer.Option(60.0, "--length", help="Target running time for the breakdown."),
+          length: Optional[float] = typer.Option(None, "--length", help="Plan a cut of this many seconds (default: the script as written)."),
           as_json: bool = typer.Option(False, "--json", help="Print JSON only.")) -> None:
     """Shot breakdown of a script, or `shots check SHOTLIST.json` for the continuity rules only."""
     from tools.shots.rules import check_shots
@@ -61,10 +61,15 @@ def shots(target: str = typer.Argument(..., help="SCRIPT, or 'check'"),
         return
     from studio.cli import check_length
     from tools.screenplay.fountain_io import load_script
-    from tools.shots.breakdown import break_down
+    from tools.shots.fit import plan_cut
 
     script = load_script(Path(target))
-    result = break_down(script, check_length(length))
+    # The script as written unless a length is asked for; then the same fitted cut `make` plans.
+    plan = plan_cut(script, check_length(length) if length is not None else None)
+    result = plan.shotlist
+    if result.omitted:
+        err.print(f"planned to {plan.target_s:.0f} s: left out {len(result.omitted)} scenes: "
+                  + "; ".join(result.omitted[:8]) + (" ..." if len(result.omitted) > 8 else ""))
     if _emit([s.model_dump(mode="json", exclude_none=True) for s in result.shots], as_json):
         return
     for s in result.shots:

@@ -45,6 +45,13 @@ def test_shots_breakdown_json_and_its_own_check_is_clean(tmp_path):
     listing.write_text(result.stdout)
     check = filmcrew("shots", "check", str(listing), "--json")
     assert check.returncode == 0 and json.loads(check.stdout) == {"violations": []}
+    # With no --length the breakdown plays the script as written, every scene at its own page time.
+    from tools.screenplay.fountain_io import load_script
+    from tools.shots.fit import natural_length_s
+
+    written = load_script(script)
+    assert {s["scene"] for s in shots} == {sc.index for sc in written.scenes}
+    assert sum(s["duration_s"] for s in shots) >= 0.8 * (natural_length_s(written) - 6)
 
 
 def test_shots_check_reports_a_broken_axis():
