@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
-from chromadb.utils.embedding_functions import register_embedding_function
 
 MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 DIMENSIONS = 384
@@ -90,40 +88,60 @@ def cosine(a: str, b: str) -> float:
     return float(np.dot(va, vb))
 
 
-@register_embedding_function
-class MiniLMEmbedding(EmbeddingFunction[Documents]):
-    """chromadb embedding function over the bundled int8 MiniLM; never downloads anything.
+def _minilm_class() -> type:
+    """Build (and register with chromadb) the embedding function class on first use:
+    importing chromadb costs about a second, and most callers (shots, notes) only embed."""
+    from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
+    from chromadb.utils.embedding_functions import register_embedding_function
 
-    Registered under `name()` so a collection persisted with it is re-opened with
-    it in a new process (chromadb rebuilds it from `get_config`).
-    """
+    @register_embedding_function
+    class MiniLMEmbedding(EmbeddingFunction[Documents]):
+        """chromadb embedding function over the bundled int8 MiniLM; never downloads anything.
 
-    def __init__(self) -> None:
-        # Nothing to configure: the model is the installed package's file.
-        pass
+        Registered under `name()` so a collection persisted with it is re-opened with
+        it in a new process (chromadb rebuilds it from `get_config`).
+        """
 
-    def __call__(self, input: Documents) -> Embeddings:
-        return list(embed_texts(list(input)))
+        def __init__(self) -> None:
+            # Nothing to configure: the model is the installed package's file.
+            pass
 
-    @staticmethod
-    def name() -> str:
-        return "filmcrew-minilm-int8"
+        def __call__(self, input: Documents) -> Embeddings:
+            return list(embed_texts(list(input)))
 
-    def default_space(self) -> Space:
-        return "cosine"
+        @staticmethod
+        def name() -> str:
+            return "filmcrew-minilm-int8"
 
-    def supported_spaces(self) -> list[Space]:
-        return ["cosine", "ip", "l2"]
+        def default_space(self) -> Space:
+            return "cosine"
 
-    def get_config(self) -> dict[str, Any]:
-        return {"model": MODEL_ID}
+        def supported_spaces(self) -> list[Space]:
+            return ["cosine", "ip", "l2"]
 
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> "MiniLMEmbedding":
-        return MiniLMEmbedding()
+        def get_config(self) -> dict[str, Any]:
+            return {"model": MODEL_ID}
 
-    @staticmethod
-    def validate_config(config: dict[str, Any]) -> None:
-        model = config.get("model", MODEL_ID)
-        if model != MODEL_ID:
-            raise ValueError(f"collection was embedded with {model}, not {MODEL_ID}")
+        @staticmethod
+        def build_from_config(config: dict[str, Any]) -> "MiniLMEmbedding":
+            return MiniLMEmbedding()
+
+        @staticmethod
+        def validate_config(config: dict[str, Any]) -> None:
+            model = config.get("model", MODEL_ID)
+            if model != MODEL_ID:
+                raise ValueError(f"collection was embedded with {model}, not {MODEL_ID}")
+
+    return MiniLMEmbedding
+
+
+_LAZY: dict[str, type] = {}
+
+
+def __getattr__(name: str) -> Any:
+    # `from memory.embeddings import MiniLMEmbedding` (memory/store.py) builds and registers it.
+    if name == "MiniLMEmbedding":
+        if name not in _LAZY:
+            _LAZY[name] = _minilm_class()
+        return _LAZY[name]
+    raise AttributeError(name)

@@ -93,7 +93,7 @@ DIRECTIONS: list[tuple[str, re.Pattern, object]] = [
     ("POV", re.compile(r"\bPOV\b|\bPOINT OF VIEW\b|\bP\.O\.V\."), lambda s: s.size == "POV"),
     ("WIDE ON", re.compile(r"\bWIDE (?:ON|SHOT|ANGLE)\b|(?:^|\n)\s*WIDE\b"), lambda s: s.size in ("WS", "EWS")),
     ("OTS", re.compile(r"\bOVER THE SHOULDER\b|\bOVER-THE-SHOULDER\b|\bOTS\b"), lambda s: s.size == "OTS"),
-    ("PUSH IN", re.compile(r"\bPUSH(?:ES|ING)? (?:IN|CLOSER)\b|\bDOLLY IN\b|\bMOVES? IN\b"),
+    ("PUSH IN", re.compile(r"\bPUSH(?:ES|ING)? (?:IN|CLOSER)\b|\bDOLLY IN\b|\bMOVE IN\b|\b(?:CAMERA|WE) MOVES? IN\b"),
      lambda s: s.movement in ("dolly_in", "zoom_in")),
     ("PULL BACK", re.compile(r"\bPULL(?:S|ING)? (?:BACK|OUT|AWAY)\b|\bDOLLY (?:BACK|OUT)\b"),
      lambda s: s.movement in ("dolly_out", "zoom_out", "crane_up")),
@@ -197,9 +197,11 @@ def _split_of(path: Path) -> str:
 def script_paths() -> list[tuple[Path, str]]:
     found: list[tuple[Path, str]] = []
     folders = [SHARED, EXTRA] + [Path(p) for p in os.environ.get("FILMCREW_SCREENPLAYS", "").split(os.pathsep) if p]
+    seen: set[Path] = set()
     for folder in folders:
-        if not folder.is_dir():
-            continue
+        if not folder.is_dir() or folder.resolve() in seen:
+            continue  # a folder named twice (EXTRA and FILMCREW_SCREENPLAYS) is read once, not counted twice
+        seen.add(folder.resolve())
         for path in sorted(folder.iterdir()):
             if path.suffix.lower() in (".fountain", ".spmd", ".txt") and path.name.upper() not in ("README.TXT",):
                 if path.name.startswith(("SOURCES", "README")):
