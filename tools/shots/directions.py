@@ -33,8 +33,10 @@ class Direction:
 
 # Order matters where phrases overlap: 'EXTREME CLOSE' before 'CLOSE', 'PUSH IN' before 'IN'.
 _TABLE: list[tuple[str, str, dict]] = [
+    # 'MOVE IN CLOSE on TONY': the camera travels in and ends close, both at once.
+    ("MOVE IN CLOSE", r"\b(?:MOVE|PUSH|DOLLY)(?:S|ES)? IN CLOSE\b", {"size": "CU", "movement": "dolly_in"}),
     ("ECU", r"\bEXTREME CLOSE(?:[- ]UP)?(?: ON)?\b|\bECU\b", {"size": "ECU"}),
-    ("CLOSE ON", r"\bCLOSE(?:[- ]UP| SHOT)(?: ON)?\b|\bCLOSE ON\b|\bCLOSE:|\bCLOSEUP\b|\bCU\b",
+    ("CLOSE ON", r"\bCLOSE(?:[- ]UP| SHOT)(?: ON)?\b|\bCLOSE [Oo][Nn]\b|\bCLOSE:|\bCLOSEUP\b|\bCU\b",
      {"size": "CU"}),
     ("ANGLE ON", r"\b(?:NEW |REVERSE )?ANGLE ON\b|\b(?:NEW|REVERSE) ANGLE\b|\bANGLE:", {"size": "MS"}),
     ("INSERT", r"(?:^|(?<=[.!?]\s))INSERT\b:?|\bINSERT:", {"size": "INSERT"}),
@@ -46,11 +48,11 @@ _TABLE: list[tuple[str, str, dict]] = [
     ("OTS", r"\bOVER[- ]THE[- ]SHOULDER\b|\bOTS\b", {"size": "OTS"}),
     ("LOW ANGLE", r"\bLOW ANGLE\b", {"angle": "low"}),
     ("HIGH ANGLE", r"\bHIGH ANGLE\b", {"angle": "high"}),
-    ("PUSH IN", r"\bPUSH(?:ES|ING)? (?:IN|CLOSER)\b|\bDOLLY(?:ING)? IN\b|(?:^|(?<=[.!?:]\s)|(?<=WE ))MOVE IN\b|\bCREEP(?:S|ING)? IN\b",
+    ("PUSH IN", r"\bPUSH(?:ES|ING)? (?:IN|CLOSER)\b|\bDOLLY(?:ING)? IN\b|(?:^|(?<=[.!?:,]\s)|(?<=WE )|(?<=CAMERA ))MOVES? IN\b|\bCREEP(?:S|ING)? IN\b",
      {"movement": "dolly_in"}),
     ("PULL BACK", r"\bPULL(?:S|ING)? (?:BACK|OUT|AWAY)\b|\bDOLLY(?:ING)? (?:BACK|OUT)\b|\bWIDEN(?:S|ING)?\b",
      {"movement": "dolly_out"}),
-    ("ZOOM IN", r"\bZOOM(?:S|ING)? IN\b|\bSNAP ZOOM\b", {"movement": "zoom_in"}),
+    ("ZOOM IN", r"\bZOOM(?:S|ING)? (?:IN|in)(?:TO|to)?\b|\bSNAP ZOOM\b", {"movement": "zoom_in"}),
     ("ZOOM OUT", r"\bZOOM(?:S|ING)? OUT\b", {"movement": "zoom_out"}),
     ("TILT UP", r"\bTILT(?:S|ING)? UP\b|\bCRANE(?:S|ING)? UP\b|\bBOOM(?:S|ING)? UP\b", {"movement": "tilt_up"}),
     ("TILT DOWN", r"\bTILT(?:S|ING)? DOWN\b|\bCRANE(?:S|ING)? DOWN\b|\bBOOM(?:S|ING)? DOWN\b",
