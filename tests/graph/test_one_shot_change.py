@@ -49,11 +49,14 @@ def test_revise_one_shot_at_the_storyboard_gate_redraws_only_that_shot(tmp_path)
         outcome = runner.resume(GateAnswer(action="approve"))
     assert outcome.gate["gate"] == "storyboard"
     project = runner.project
-    target = runner.state().shotlist.shots[0].id
+    first = runner.state().shotlist.shots[0]
+    target = first.id
+    # Ask for an angle the shot does not already have, so the note is a real change.
+    wanted = "low" if first.angle == "high" else "high"
     before = files_of(project, "frames/*/*.png")
-    outcome = runner.resume(GateAnswer(action="revise", note=f"shot {target}: high angle"))
+    outcome = runner.resume(GateAnswer(action="revise", note=f"shot {target}: {wanted} angle"))
     assert outcome.gate["gate"] == "storyboard"
     after = files_of(project, "frames/*/*.png")
     redrawn = {k for k in before if before[k] != after[k]}
     assert redrawn and all(k.split("/")[1] == target for k in redrawn)
-    assert runner.state().shotlist.shots[0].angle == "high"
+    assert runner.state().shotlist.shots[0].angle == wanted
