@@ -30,7 +30,7 @@ from tools.previs.props import draw_prop
 from tools.previs.set_dressing import paint_set, set_keywords, time_of_day
 from tools.previs.vocabulary import drawable_for
 from tools.previs.weather import Weather, read_weather
-from tools.previs.weather_paint import grade_figures, paint_weather
+from tools.previs.weather_paint import paint_weather
 
 # Bumped whenever the drawing changes for the same inputs: a frame cache keyed only on
 # the shot, scene, style and cast would otherwise keep serving frames drawn by older code.
@@ -115,7 +115,6 @@ def render_frame(shot: Shot, scene: Scene, style: StyleBible, cast: list[Charact
     pixel_boxes = {n: (b[0], b[1], b[2] - b[0], b[3] - b[1]) for n, b in boxes.items()}
     weather_seed = stable_int("weather", seed, scene.index, planned.id)
     painted = paint_weather(plate, weather, camera.horizon, pixel_boxes, palette, camera.top_down, weather_seed, "set")
-    figures = grade_figures(figures, weather)
     plate.paste(figures, (0, 0), figures)
     painted += paint_weather(plate, weather, camera.horizon, pixel_boxes, palette, camera.top_down, weather_seed)
     k = 0.0 if camera.top_down else keystone_strength(ANGLE_TILT[shot.angle], shot.lens_mm, width, height)

@@ -48,11 +48,11 @@ def slate_text(shot: Shot, compact: bool = False, duration_s: float | None = Non
 
 def draw_slate(draw: ImageDraw.ImageDraw, shot: Shot, width: int, height: int, shadow: RGB, highlight: RGB,
                duration_s: float | None = None, bottom: int | None = None) -> None:
-    """The strip along the bottom of the picture (bottom: the row where the picture ends, default the frame's)."""
+    """The strip along the bottom of the picture (bottom: the picture's last row, default the frame's)."""
     strip = slate_height(width, height)
     height = height if bottom is None else max(strip, min(height, bottom))
     top = height - strip
-    draw.rectangle([0, top, width, height - 1], fill=alpha(mix(shadow, (8, 8, 10), 0.5), 0.88))
+    draw.rectangle([0, top, width, height], fill=alpha(mix(shadow, (8, 8, 10), 0.5), 0.88))
     text = slate_text(shot, compact=width < 1000, duration_s=duration_s)
     typeface = fit_font(text, width - 24, int(strip * 0.52))
     ink = mix(highlight, (245, 245, 240), 0.6)

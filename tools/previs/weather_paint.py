@@ -30,11 +30,9 @@ def paint_weather(image: Image.Image, weather: Weather, horizon: float, boxes: d
                   top_down: bool, seed: int, layer: str = "air") -> list[str]:
     """Paint the weather on image (RGB, in place); return what was drawn, in words.
 
-    layer "set" is the hour's colour on the set and what stands behind the characters
-    (the sun, lightning, neon, fire, smoke), painted before they are pasted: the light
-    sources go on after the grade, so a fire at night stays as bright as a fire; "air"
-    is between the characters and the lens (fog, rain, snow). The characters take the
-    same grade (grade_figures) before they are pasted.
+    layer "set" is what stands behind the characters (the sun, lightning, neon, fire,
+    smoke): painted before they are pasted; "air" is between them and the lens (the
+    hour's colour, fog, rain, snow).
     """
     if layer == "set":
         return _paint_set(image, weather, horizon, boxes, top_down, random.Random(seed * 31 + 11))
@@ -42,6 +40,12 @@ def paint_weather(image: Image.Image, weather: Weather, horizon: float, boxes: d
     rng = random.Random(seed * 31 + 7)
     drawn: list[str] = []
     kinds = set(weather.kinds)
+    gain = TIME_GRADE.get(weather.time, TIME_GRADE["day"])
+    if kinds & {"rain", "storm"}:
+        gain = tuple(g * o for g, o in zip(gain, OVERCAST))
+    if gain != (1.0, 1.0, 1.0):
+        _grade(image, gain)
+        drawn.append(f"{weather.time} grade" if weather.time != "day" else "overcast grade")
     if "fog" in kinds:
         _fog(image, horizon, palette)
         drawn.append("fog")
@@ -58,10 +62,6 @@ def _paint_set(image: Image.Image, weather: Weather, horizon: float, boxes: dict
                rng: random.Random) -> list[str]:
     width, height = image.size
     kinds, drawn = set(weather.kinds), []
-    gain = hour_gain(weather)
-    if gain != (1.0, 1.0, 1.0):
-        _grade(image, gain)
-        drawn.append(f"{weather.time} grade" if weather.time != "day" else "overcast grade")
     if weather.time == "golden" and not top_down and 0.05 * height < horizon < height:
         _low_sun(image, horizon, rng)
         drawn.append("low sun")
@@ -78,22 +78,6 @@ def _paint_set(image: Image.Image, weather: Weather, horizon: float, boxes: dict
         _fire(image, _clear_x(boxes, width, rng), horizon, top_down, rng)
         drawn.append("fire")
     return drawn
-
-
-def hour_gain(weather: Weather) -> tuple[float, float, float]:
-    gain = TIME_GRADE.get(weather.time, TIME_GRADE["day"])
-    if set(weather.kinds) & {"rain", "storm"}:
-        gain = tuple(g * o for g, o in zip(gain, OVERCAST))
-    return gain
-
-
-def grade_figures(figures: Image.Image, weather: Weather) -> Image.Image:
-    """The hour's colour on the characters' layer (RGBA), its alpha untouched."""
-    gain = hour_gain(weather)
-    if gain == (1.0, 1.0, 1.0):
-        return figures
-    lut = [min(255, int(v * g)) for g in gain for v in range(256)] + list(range(256))
-    return figures.point(lut)
 
 
 def _grade(image: Image.Image, gain: tuple[float, float, float]) -> None:
@@ -187,17 +171,16 @@ def _neon(image: Image.Image, horizon: float, boxes: dict, rng: random.Random) -
     tubes = Image.new("RGBA", image.size, (0, 0, 0, 0))
     g, t = ImageDraw.Draw(glow), ImageDraw.Draw(tubes)
     heads = [(b[0], b[1], b[0] + b[2], b[1] + b[3] * 0.35) for b in boxes.values()]
-    placed, start, signs = 0, rng.randrange(len(NEON_COLOURS)), []
-    for k in range(16):
+    placed = 0
+    for k in range(12):
         if placed >= 3:
             break
         w, h = width * rng.uniform(0.12, 0.2), height * rng.uniform(0.07, 0.12)
         x0, y0 = width * rng.uniform(0.03, 0.85), height * rng.uniform(0.06, 0.38)
         box = (x0, y0, x0 + w, y0 + h)
-        if any(box[0] < hx1 and box[2] > hx0 and box[1] < hy1 and box[3] > hy0 for hx0, hy0, hx1, hy1 in heads + signs):
-            continue  # clear of faces and of the other signs
-        signs.append(box)
-        colour = NEON_COLOURS[(start + placed) % len(NEON_COLOURS)]
+        if any(box[0] < hx1 and box[2] > hx0 and box[1] < hy1 and box[3] > hy0 for hx0, hy0, hx1, hy1 in heads):
+            continue
+        colour = NEON_COLOURS[(placed + rng.randrange(4)) % len(NEON_COLOURS)]
         line = max(2, int(height / 180))
         g.rounded_rectangle([c / scale for c in box], radius=h / scale * 0.3, outline=colour + (255,), width=5,
                             fill=colour + (70,))
